@@ -1,0 +1,46 @@
+"""warta: read Indonesian online news the way an analyst does.
+
+    >>> import warta
+    >>> article = warta.read(Path("page.html"), url="https://...")
+    >>> article.to_dict()["headline"]
+
+The public API is what ``__all__`` lists; every other module is private.
+"""
+
+from ._article import Article, Dateline, Outlet, Removed, Source
+from ._errors import (
+    BinaryInputError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    PipelineError,
+    WartaError,
+)
+from ._export import to_jsonld, to_text
+from ._pipeline import Pipeline, Stage, stage
+from ._read import read, read_pipeline
+from ._settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = sorted([
+    "Article",
+    "BinaryInputError",
+    "Dateline",
+    "EmptyInputError",
+    "InputError",
+    "InputTooLargeError",
+    "Outlet",
+    "Pipeline",
+    "PipelineError",
+    "Removed",
+    "Settings",
+    "Source",
+    "Stage",
+    "WartaError",
+    "read",
+    "read_pipeline",
+    "stage",
+    "to_jsonld",
+    "to_text",
+])
