@@ -21,7 +21,8 @@ __all__ = ["match_dateline"]
 _PART = r"[A-Z][\w.\-'’]*(?: [A-Za-z][\w.\-'’]*){0,3}"
 _DASHED = re.compile(
     rf"^(?P<a>{_PART})(?:,\s*(?P<b>{_PART})|\s*\((?P<c>[A-Za-z][\w.\- ]{{1,30}})\))?"
-    r"\s*(?:--|-|–|—)\s*(?=[A-Z0-9\"“'‘(])"
+    # A dash with a space on at least one side: "Jakarta- X" yes, "Trump-Musk" no.
+    r"(?:\s+(?:--|-|–|—)\s*|\s*(?:--|-|–|—)\s+)(?=[A-Z0-9\"“'‘(])"
 )
 _COLON = re.compile(r"^(?P<a>[A-Z][A-Z.\-'’]*(?: [A-Z][A-Z.\-'’]*){0,3})\s*:\s+(?=[A-Z\"“])")
 _LOWER_WORDS = re.compile(r"\b[a-z]")
@@ -33,15 +34,22 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     if m:
         parts = [p for p in (m.group("a"), m.group("b"), m.group("c")) if p]
         dateline = _assign(parts)
-        if dateline and len(paragraph) - m.end() >= 20:
+        rest = paragraph[m.end() :]
+        if dateline and (dateline.outlet or _reads_as_prose(rest)) and len(rest) >= 20:
             dateline.text = paragraph[: m.end()].strip()
             return dateline, paragraph[m.end() :]
         return None
     m = _COLON.match(paragraph)
-    if m and len(m.group("a")) >= 3:
+    # "KPK: Ada 6 ..." is a headline quoting an organisation, not a dateline.
+    if m and len(m.group("a")) >= 5 and _reads_as_prose(paragraph[m.end() :]):
         place = m.group("a")
         return Dateline(_title(place), None, paragraph[: m.end()].strip()), paragraph[m.end() :]
     return None
+
+
+def _reads_as_prose(text: str) -> bool:
+    # "AKRA - Buy 1110-1125 | TP 1150" is a stock tip, not "Jakarta - Menteri ...".
+    return sum(w.isalpha() and w.islower() for w in text.split()[:8]) >= 3
 
 
 def _assign(parts: list[str]) -> Dateline | None:

@@ -90,8 +90,29 @@ _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
 
 def _alternation(words: Iterable[str]) -> str:
-    # Longest first, so that "agustus" is tried before "agust" and "agu".
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex matching any of `words`, factored by shared prefixes.
+
+    A flat "januari|jan|februari|..." makes the engine try every word at each
+    position; the prefix tree checks one letter per level instead, which is
+    most of the speed of a search over text without dates.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word may end here
+    return _alternation_of(tree)
+
+
+def _alternation_of(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _alternation_of(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group  # greedy: the longest word is tried first
 
 
 _MONTH = rf"(?:{_alternation(MONTHS)})\b\.?"
@@ -116,12 +137,13 @@ _DATE = rf"""
 # Longest possible lead is about 75: weekday 27 ("Wednesday." and gaps), day 2,
 # separator 17, month 10 ("September."), separator 17; 128 leaves room.
 _MAX_LEAD = 128
+_SHORT_TEXT = 2 * _MAX_LEAD
 _YEAR_LIKE = re.compile(r"\d{4}")
 
 # A time: "20:34", "20.34", "20:34:10", "20:34:10.123", "8:34 pm", after a
 # separator or an ISO "T", possibly introduced by "pukul"/"jam"/"at".
 _TIME = r"""
-(?:T|[\s,|•·/\-–—]+(?:(?:pukul|jam|at)\b\.?\s*)?)
+(?:T|[\s,|•·/\-–—]+(?:(?P<clock_word>pukul|jam|at)\b\.?\s*)?)
 (?P<hour>\d{1,2})(?P<time_sep>[:.])(?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:\.\d{1,9})?)?(?!\d)
 (?:\s*(?P<ampm>[ap])\.?m(?![^\W\d_])\.?)?
 """
@@ -205,6 +227,8 @@ def _match_near(text: str, position: int, year: re.Match[str]) -> re.Match[str] 
     one character after the year (for the "no digit follows" check); the match
     is then redone unbounded to pick up the time and zone after it.
     """
+    if len(text) <= _SHORT_TEXT:  # a line: one plain search is cheapest
+        return _DATETIME.search(text, position)
     window_end = year.end() + 1
     head = _DATETIME.search(text, max(position, year.start() - _MAX_LEAD), window_end)
     if head is None or window_end >= len(text):
@@ -215,9 +239,10 @@ def _match_near(text: str, position: int, year: re.Match[str]) -> re.Match[str] 
 def _parse_match(match: re.Match[str], order: str, default_tz: str) -> ParsedTime | None:
     try:
         year, month, day = _date_fields(match, order)
+        time_given = match["hour"] is not None
+        clock = _clock_fields(match) if time_given else None
         end = match.end()
-        clock = _clock_fields(match) if match["hour"] is not None else None
-        if match["hour"] is not None and clock is None:
+        if time_given and clock is None:
             if not _time_may_be_a_number(match):
                 return None  # a broken stamp such as "25:61 WIB"
             end = match.end("date")  # "26 Maret 2019, 99.50 persen": keep the date only
@@ -255,7 +280,11 @@ def _date_fields(match: re.Match[str], order: str) -> tuple[int, int, int]:
 
 
 def _month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
+    # casefold, not lower: IGNORECASE also matches look-alikes such as "ſ" (long s).
+    number = MONTHS.get(name.rstrip(".").casefold())
+    if number is None:
+        raise ValueError(f"unknown month {name!r}")
+    return number
 
 
 def _numeric_day_month(first: int, second: int, order: str) -> tuple[int, int]:
@@ -271,7 +300,7 @@ def _clock_fields(match: re.Match[str]) -> tuple[int, int, int] | None:
     second = int(match["second"] or 0)
     ampm = match["ampm"]
     if ampm is not None and 1 <= hour <= 12:
-        hour = hour % 12 + (12 if ampm in "pP" else 0)
+        hour = hour % 12 + (12 if ampm.casefold() == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
     return hour, minute, second
@@ -279,13 +308,13 @@ def _clock_fields(match: re.Match[str]) -> tuple[int, int, int] | None:
 
 def _time_may_be_a_number(match: re.Match[str]) -> bool:
     # "20.34" without a zone or "pukul" may just be a figure in running text.
-    return match["time_sep"] == "." and not match["zone"]
+    return match["time_sep"] == "." and not match["zone"] and match["clock_word"] is None
 
 
 def _zone_of(match: re.Match[str]) -> tzinfo | None:
     """The zone the text states after the time, or None when it states none."""
     if match["zone_name"] is not None:
-        return _ZONE_OFFSETS[match["zone_name"].upper()]
+        return _named_offset(match["zone_name"])
     if match["offset"] is not None:
         digits = match["offset"].replace(":", "")
         return _fixed_offset(digits[0], int(digits[1:3]), int(digits[3:5]))
@@ -297,6 +326,13 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
     if match["zone"]:  # bare GMT or UTC
         return timezone.utc
     return None
+
+
+def _named_offset(name: str) -> tzinfo:
+    zone = _ZONE_OFFSETS.get(name.upper())
+    if zone is None:  # a case-insensitive look-alike of WIB, WITA or WIT
+        raise ValueError(f"unknown zone {name!r}")
+    return zone
 
 
 def _fixed_offset(sign: str, hours: int, minutes: int) -> tzinfo:

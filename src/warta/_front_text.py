@@ -37,7 +37,7 @@ def split_lines(text: str) -> list[str]:
 def parse_text(text: str, article: Article) -> None:
     lines = split_lines(text)
     start = _body_start(lines)
-    _sort_header(lines[:start], article)
+    start = _sort_header(lines[:start], article)
     article.paragraphs = lines[start:]
 
 
@@ -54,13 +54,24 @@ def _body_start(lines: list[str]) -> int:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 12 and bool(_SENTENCE_END.search(line))
+    words = len(line.split())
+    if words < 12:
+        return False
+    # Headlines are long too, but never hold a sentence break or run to 20 words.
+    return words >= 20 or bool(_PROSE_END.search(line) or _INNER_BREAK.search(line))
 
 
-def _sort_header(header: list[str], article: Article) -> None:
+# Headlines end in "?", "!" or a quote often, in a full stop almost never.
+_PROSE_END = re.compile(r"[.…][\"”’')]?$")
+_INNER_BREAK = re.compile(r"[.][\"”’']? [A-Z\"“]|[:;,]$")
+
+
+def _sort_header(header: list[str], article: Article) -> int:
+    """Sort the header lines; return where the body really starts (the first
+    line after the headline that is no header material but reads as text)."""
     counts = Counter(key(line) for line in header)
     hints = article.hints
-    for line in header:
+    for i, line in enumerate(header):
         if _take_furniture(line, article) or _take_date(line, hints):
             continue
         if _take_label(line, hints) or _take_credits(line, hints):
@@ -77,8 +88,11 @@ def _sort_header(header: list[str], article: Article) -> None:
             hints["authors"] = [line]
         elif _is_prose(line) or (len(line.split()) >= 8 and _SENTENCE_END.search(line)):
             _set_lede(line, article)
+        elif article.headline and (len(line.split()) >= 4 or line.endswith(":")):
+            return i
         else:
             article.remove(line, "unrecognised header line")
+    return len(header)
 
 
 def _take_furniture(line: str, article: Article) -> bool:
