@@ -81,16 +81,22 @@ def _looks_binary(data: bytes) -> bool:
     return head.count(0) > max(2, len(head) // 100)
 
 
+# Single-byte Latin encodings that charset-normalizer cannot tell apart on
+# short texts; for Indonesian pages cp1252 is by far the most likely of them.
+_LATIN_FAMILY = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2",
+                 "iso8859_9", "iso8859_13", "iso8859_15", "mac_roman", "mac_latin2", "cp850", "cp437"}
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise BinaryInputError("the input is not text in any known encoding")
-    encoding = best.encoding
-    # charset-normalizer may name a close relative; cp1252 is a superset of the
-    # printable latin-1 range and is what Indonesian CMSs actually emit.
-    if encoding in {"latin_1", "iso8859_1", "iso8859_15"}:
-        encoding = "cp1252"
-    return data.decode(encoding, errors="replace"), encoding
+    if best.encoding in _LATIN_FAMILY:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode(best.encoding, errors="replace"), best.encoding
 
 
 def _drop_controls(text: str) -> str:

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from ._article import Article
 from ._credits import looks_like_name, parse_credit_line
@@ -65,6 +64,8 @@ def parse_html(text: str, article: Article) -> None:
 
 
 def _main_text(tree, article: Article) -> str:
+    import trafilatura  # heavy to import; text dumps never need it
+
     try:
         doc = trafilatura.bare_extraction(
             tree, url=article.url, fast=True, include_comments=False, include_tables=True,

@@ -149,5 +149,5 @@ def resolve_language(article: Article) -> None:
 def check_content(article: Article) -> None:
     if not article.paragraphs:
         article.warn("paragraphs: no article body found; the page may not be a news article")
-    elif len(article.paragraphs) < 2 and len(article.body) < 200:
-        article.warn("paragraphs: very little text; the page may not be a news article")
+    elif len(article.body) < 200 or not any(len(p.split()) >= 8 for p in article.paragraphs):
+        article.warn("paragraphs: very little prose; the page may not be a news article")

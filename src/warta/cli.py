@@ -37,7 +37,8 @@ def read_command(page: str, url: str | None, outlet: str | None, fmt: str) -> No
         article = read(source, url=url, outlet=outlet)
     except WartaError as exc:
         name = "stdin" if page == "-" else page
-        click.echo(f"warta: {name}: {exc}", err=True)
+        message = str(exc) if name in str(exc) else f"{name}: {exc}"
+        click.echo(f"warta: {message}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     if fmt == "text":
         click.echo(to_text(article), nl=False)

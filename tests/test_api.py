@@ -1,0 +1,50 @@
+"""The public API is small and explicit; the pipeline checks its own order."""
+
+import pytest
+
+import warta
+from warta._pipeline import Pipeline, stage
+
+
+def test_all_is_sorted_and_complete():
+    assert warta.__all__ == sorted(warta.__all__)
+    for name in warta.__all__:
+        assert hasattr(warta, name), name
+    public_modules = [n for n in dir(warta) if not n.startswith("_") and n not in warta.__all__]
+    assert set(public_modules) <= {"cli", "ner"}, public_modules
+
+
+def test_errors_form_one_hierarchy():
+    for error in (warta.EmptyInputError, warta.BinaryInputError, warta.InputTooLargeError):
+        assert issubclass(error, warta.InputError)
+    assert issubclass(warta.InputError, warta.WartaError)
+    assert issubclass(warta.PipelineError, warta.WartaError)
+
+
+def test_pipeline_rejects_a_stage_before_what_it_needs():
+    @stage(needs=("language",), sets=("summary",))
+    def summarise(article):
+        pass
+
+    with pytest.raises(warta.PipelineError, match="summarise.*language"):
+        Pipeline([summarise], provided=("paragraphs",))
+    assert "summarise" in warta.read_pipeline(extra=[summarise]).names
+
+
+def test_extra_stage_runs_after_read():
+    seen = []
+
+    @stage(needs=("paragraphs", "language"), sets=())
+    def spy(article):
+        seen.append((len(article.paragraphs), article.language))
+
+    page = "Judul Berita Singkat\n\n" + "Warga kota itu berkumpul di alun-alun untuk merayakan hari jadi kota pada Senin pagi. " * 3
+    warta.read(page, pipeline=warta.read_pipeline(extra=[spy]))
+    assert seen == [(1, "id")]
+
+
+def test_explicit_outlet_and_url_win():
+    page = "Judul Berita Singkat\n\n" + "Warga berkumpul di alun-alun untuk merayakan hari jadi kota pada Senin pagi. " * 3
+    assert warta.read(page, outlet="Kompas.com").outlet == warta.Outlet("Kompas.com", "kompas.com")
+    by_url = warta.read(page, url="https://news.detik.com/berita/d-1/judul").outlet
+    assert by_url.domain == "detik.com"
