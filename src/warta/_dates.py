@@ -14,7 +14,7 @@ Date forms (a four-digit year is always required):
   ``3/26/2019`` under "dmy" is swapped, since only one reading exists
 * year first: ``2019-03-26``, ``2019/03/26``
 
-Then, optionally, a time: a separator (space , | / - - or ``T``), optionally
+Then, optionally, a time: a separator (space , | / - • or ``T``), optionally
 ``pukul``/``jam``/``at``, ``20:34`` or ``20.34``, optional seconds (and ISO
 fractions), optional am/pm. Then, optionally, a zone: ``WIB``/``WITA``/``WIT``
 (also as ``(WIB)``), ``GMT+7``, ``UTC+07:00``, bare ``GMT``/``UTC``, ``Z``,
@@ -28,6 +28,9 @@ Not recognised on purpose: dates without a year ("Senin (20/10)"), two-digit
 years, relative times ("2 jam lalu"). Invalid dates and times ("31 Februari
 2019", "25:61 WIB") give no match rather than an exception; a weekday that
 contradicts the date is ignored.
+
+``is_date_line`` and ``classify_date_line`` tell a date stamp line ("Diperbarui
+27 Mar 2019, 10:00 WIB") from running text that merely holds a date.
 """
 
 from __future__ import annotations

@@ -37,8 +37,8 @@ _META_KEYS = {
     "og:url": "canonical_url", "og:description": "description", "description": "description",
     "article:section": "section", "keywords": "keywords", "news_keywords": "keywords",
 }
-_DATE_CLASSES = "date|time|tanggal|publish|waktu"
-_BYLINE_CLASSES = "author|penulis|byline|reporter|editor|credit|writer"
+_DATE_MARK = re.compile("date|time|tanggal|publish|waktu")
+_BYLINE_MARK = re.compile("author|penulis|byline|reporter|editor|credit|writer")
 _YMD_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 
 
@@ -148,29 +148,42 @@ def _is_article(obj: dict) -> bool:
 
 
 def _read_visible(tree, hints: dict) -> None:
-    for el in tree.xpath("//time[@datetime]"):
-        _add(hints, "visible_dates", el.get("datetime"))
-    for text in _texts(tree, _class_xpath(_DATE_CLASSES)):
-        _add(hints, "visible_dates", text[:200])
-    for text in _texts(tree, _class_xpath(_BYLINE_CLASSES)):
+    """Dates and bylines shown on the page, for what the metadata lacks."""
+    dates, bylines = _marked_elements(tree)
+    if not hints.get("published_candidates"):
+        found = [el.get("datetime") for el in tree.iter("time")] + [_text(el)[:200] for el in dates]
+        hints["published_candidates"] = [d for d in found if d]
+    for text in filter(None, map(_text, bylines)):
         credits = parse_credit_line(text, from_mention)
         if credits:
             hints.setdefault("credits", []).append(credits)
         elif looks_like_name(text):
             _add(hints, "meta_authors", text)
-    hints.setdefault("published_candidates", []).extend(hints.get("visible_dates", []))
+
+
+def _marked_elements(tree) -> tuple[list, list]:
+    """Small elements whose class or id says they hold a date or a byline
+    (one pass over the attributes: far cheaper than XPath contains())."""
+    dates, bylines = [], []
+    for el in tree.xpath("//*[@class or @id][count(.//*) < 8]"):
+        if el.tag in ("script", "style", "body", "html"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if _BYLINE_MARK.search(marks):
+            bylines.append(el)
+        elif _DATE_MARK.search(marks):
+            dates.append(el)
+    return dates, bylines
+
+
+def _text(el) -> str:
+    return clean_line(el.text_content())
 
 
 def _fix_meta_values(hints: dict) -> None:
     for field in ("published_candidates", "updated_candidates"):
         hints[field] = [_YMD_SLASH.sub(r"\1-\2-\3", v) for v in hints.get(field, [])]
     hints["meta_authors"] = [a for a in hints.get("meta_authors", []) if not a.startswith("http")]
-
-
-def _class_xpath(pattern: str) -> str:
-    words = pattern.split("|")
-    test = " or ".join(f"contains(@class,'{w}') or contains(@id,'{w}')" for w in words)
-    return f"//*[not(self::script or self::style or self::body or self::html or self::article)][{test}]"
 
 
 def _texts(tree, xpath: str) -> Iterator[str]:

@@ -14,6 +14,7 @@ __all__ = ["detect_language"]
 
 #: Shorter texts do not carry enough signal to tell Indonesian from Malay.
 MIN_CHARS = 40
+SAMPLE_CHARS = 1000
 
 
 @lru_cache(maxsize=4)
@@ -29,5 +30,7 @@ def detect_language(text: str, languages: tuple[str, ...]) -> tuple[str | None, 
     """(ISO 639-1 code, probability); (None, 0.0) when the text is too short."""
     if len(text) < MIN_CHARS:
         return None, 0.0
-    code, prob = _identifier(languages).classify(text[:5000])
+    # langid walks the text byte by byte in Python: a few paragraphs decide as
+    # well as the whole body (measured on the Detik set) at a fraction of the cost.
+    code, prob = _identifier(languages).classify(text[:SAMPLE_CHARS])
     return code, float(prob)

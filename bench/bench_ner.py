@@ -1,0 +1,72 @@
+"""Speed and memory of the ``entities`` stage on one core.
+
+    python bench/bench_ner.py [--articles 200]
+
+Articles come from ../shared/data/news/detik-2025-dev.csv (real 2025 news,
+used here for measurement only) or, without ../shared, from a built-in
+paragraph repeated. Prints articles/s, tokens/s and sentences/s per core
+(CPU time of this one-threaded process), the wall-clock rate, and the peak
+resident memory.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core: the figure is per core
+
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import re  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from warta._article import Article  # noqa: E402
+from warta.ner import nlp  # noqa: E402
+from warta.ner._stage import entities  # noqa: E402
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "detik-2025-dev.csv"
+FALLBACK = (
+    "Presiden Prabowo Subianto bertemu Perdana Menteri Jepang di Tokyo pada Senin (20/10/2025). "
+    "Menurut Badan Pusat Statistik (BPS), ekspor Jawa Barat naik. Prabowo mengatakan hal itu penting."
+)
+SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+
+
+def articles(n: int) -> list[Article]:
+    if NEWS.is_file():
+        csv.field_size_limit(sys.maxsize)
+        with open(NEWS, encoding="utf-8", newline="") as f:
+            bodies = [row["isi_berita"] for row in csv.DictReader(f)][:n]
+    else:
+        bodies = ["\n\n".join([FALLBACK] * 8)] * n
+    return [Article(paragraphs=[p.strip() for p in b.split("\n") if p.strip()]) for b in bodies]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200)
+    args = ap.parse_args()
+    batch = articles(args.articles)
+    tokenizer = nlp().tokenizer  # also loads the model before the clock starts
+    tokens = sum(len(tokenizer(a.body)) for a in batch)
+    sentences = sum(len(SENTENCE_END.findall(a.body)) or 1 for a in batch)
+    entities(Article(paragraphs=["Pemanasan: Jokowi di Jakarta."]))
+    wall, cpu = time.perf_counter(), time.process_time()
+    for a in batch:
+        entities(a)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    found = sum(len(a.entities) for a in batch)
+    print(f"{len(batch)} articles, {tokens:,} tokens, {sentences:,} sentences, {found:,} entities")
+    print(f"per core (CPU time {cpu:.2f} s): {len(batch) / cpu:,.1f} articles/s, "
+          f"{tokens / cpu:,.0f} tokens/s, {sentences / cpu:,.0f} sentences/s")  # fmt: skip
+    print(f"wall clock {wall:.2f} s: {len(batch) / wall:,.1f} articles/s")
+    print(f"peak memory (max RSS): {peak:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

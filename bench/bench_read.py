@@ -1,0 +1,72 @@
+"""Speed of ``warta.read``: articles per second on one core, latency
+percentiles and peak memory, for text dumps and for HTML pages, side by side
+with trafilatura's ``bare_extraction`` on the same HTML pages in the same run.
+
+    python bench/bench_read.py [--repeat 3]
+
+One process, one thread: the figures are per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+import trafilatura  # noqa: E402
+from _pages import DETIK, html_pages, text_pages  # noqa: E402
+
+import warta  # noqa: E402
+
+DETIK_DATES = warta.Settings(date_order="mdy")  # the Detik dump writes M/D/YYYY
+
+
+def measure(name: str, func: Callable[[str], object], pages: list[str], repeat: int) -> dict:
+    func(pages[0])  # warm up: imports, model loading
+    latencies: list[float] = []
+    for _ in range(repeat):
+        for page in pages:
+            start = time.perf_counter()
+            func(page)
+            latencies.append(time.perf_counter() - start)
+    total = sum(latencies)
+    q = statistics.quantiles(latencies, n=100)
+    return {"name": name, "n": len(latencies), "per_s": len(latencies) / total,
+            "p50": q[49] * 1e3, "p95": q[94] * 1e3, "p99": q[98] * 1e3}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=500)
+    args = parser.parse_args()
+    texts, pages = text_pages(args.limit), html_pages(args.limit)
+    source = "Detik 2025 dev set (../shared)" if DETIK.exists() else "golden fixtures"
+    print(f"inputs: {len(texts)} text dumps, {len(pages)} HTML pages from the {source}; "
+          f"{args.repeat} passes; one core\n")
+    results = [
+        measure("warta.read, text dumps", lambda p: warta.read(p, settings=DETIK_DATES), texts, args.repeat),
+        measure("warta.read, HTML", lambda p: warta.read(p, settings=DETIK_DATES), pages, args.repeat),
+        measure("trafilatura.bare_extraction, HTML", trafilatura.bare_extraction, pages, args.repeat),
+        measure("trafilatura.bare_extraction(with_metadata=True), HTML",
+                lambda p: trafilatura.bare_extraction(p, with_metadata=True), pages, args.repeat),
+    ]
+    print(f"{'':58} {'articles/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for r in results:
+        print(f"{r['name']:58} {r['per_s']:10.1f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f}")
+    ratio = results[1]["per_s"] / results[2]["per_s"]
+    print(f"\nwarta.read HTML vs trafilatura.bare_extraction: {ratio:.2f}x the speed "
+          f"(time ratio {1 / ratio:.2f})")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (whole process): {peak:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
