@@ -13,7 +13,7 @@ from ._boilerplate import LIST_HEADERS, line_reason
 from ._credits import parse_credit_line, split_trailer
 from ._dateline import match_dateline
 from ._normalise import key
-from ._outlets import from_mention
+from ._outlets import from_copyright, from_mention
 from ._pipeline import stage
 
 __all__ = ["place_lede", "remove_boilerplate", "strip_dateline", "strip_trailer"]
@@ -48,6 +48,8 @@ def remove_boilerplate(article: Article) -> None:
         if reason is None and i >= tail_from:
             reason = _take_credit(line, article)
         in_list = _list_state(line, reason, in_list)
+        if reason == "copyright":
+            _note_outlet(line, article)
         if reason:
             article.remove(line, reason)
         else:
@@ -60,11 +62,17 @@ def _reason(line: str, in_list: str | None, captions: set[str], kept: list[str])
         return in_list
     if LIST_HEADERS.match(line):
         return "tags" if line.lower().startswith(("tag", "topik")) else "related list"
-    if key(line) in captions:
+    if captions and key(line) in captions:
         return "caption"
-    if kept and key(line) == key(kept[-1]):
+    if kept and abs(len(line) - len(kept[-1])) < 8 and key(line) == key(kept[-1]):
         return "repeated paragraph"
     return line_reason(line)
+
+
+def _note_outlet(line: str, article: Article) -> None:
+    outlet = from_copyright(line)
+    if outlet:
+        article.hints.setdefault("outlet_mentions", []).append(outlet.name)
 
 
 def _list_state(line: str, reason: str | None, in_list: str | None) -> str | None:

@@ -49,7 +49,7 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
 
 def _reads_as_prose(text: str) -> bool:
     # "AKRA - Buy 1110-1125 | TP 1150" is a stock tip, not "Jakarta - Menteri ...".
-    return sum(w.isalpha() and w.islower() for w in text.split()[:8]) >= 3
+    return sum(w.isalpha() and w.islower() for w in text.split()[:10]) >= 2
 
 
 def _assign(parts: list[str]) -> Dateline | None:

@@ -144,9 +144,9 @@ _SHORT_TEXT = 2 * _MAX_LEAD
 _YEAR_LIKE = re.compile(r"\d{4}")
 
 # A time: "20:34", "20.34", "20:34:10", "20:34:10.123", "8:34 pm", after a
-# separator or an ISO "T", possibly introduced by "pukul"/"jam"/"at".
+# separator ("@" on Malaysian sites) or an ISO "T", possibly introduced by "pukul"/"jam"/"at".
 _TIME = r"""
-(?:T|[\s,|•·/\-–—]+(?:(?P<clock_word>pukul|jam|at)\b\.?\s*)?)
+(?:T|[\s,|•·/\-–—@]+(?:(?P<clock_word>pukul|jam|at)\b\.?\s*)?)
 (?P<hour>\d{1,2})(?P<time_sep>[:.])(?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:\.\d{1,9})?)?(?!\d)
 (?:\s*(?P<ampm>[ap])\.?m(?![^\W\d_])\.?)?
 """
@@ -382,7 +382,7 @@ _NOISE_WORDS = frozenset(
         "dilihat", "kali", "komentar", "comments", "bagikan", "share", "like", "suka",
     }
 )  # fmt: skip
-_WORD_SEPARATORS = re.compile(r"[\s,|•·/\-–—:()\[\]]+")
+_WORD_SEPARATORS = re.compile(r"[\s,|•·/\-–—:()\[\]@]+")
 _UPDATE_LABEL = re.compile(
     r"\b(?:diperbarui|diperbaharui|diupdate|update|updated|pembaruan|pembaharuan|modified)\b",
     re.IGNORECASE,

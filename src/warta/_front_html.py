@@ -13,7 +13,8 @@ import lxml.html
 
 from ._article import Article
 from ._credits import looks_like_name, parse_credit_line
-from ._front_text import parse_text, peel_known_lines, split_lines
+from ._boilerplate import LIST_HEADERS, line_reason
+from ._front_text import caption_text, parse_text, peel_known_lines, split_lines
 from ._normalise import clean_line
 from ._outlets import from_mention
 
@@ -38,6 +39,7 @@ _META_KEYS = {
     "article:section": "section", "keywords": "keywords", "news_keywords": "keywords",
 }
 _DATE_MARK = re.compile("date|time|tanggal|publish|waktu")
+_CAPTION_MARK = re.compile("caption|keterangan-foto|photo-desc")
 _BYLINE_MARK = re.compile("author|penulis|byline|reporter|editor|credit|writer")
 _YMD_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 
@@ -57,10 +59,49 @@ def parse_html(text: str, article: Article) -> None:
         parse_text(re.sub(r"<[^>]*>", "\n", text), article)
         return
     _read_metadata(tree, article.hints)
-    article.captions = _unique(clean_line(c) for c in _texts(tree, "//figcaption"))
+    captions = [*_texts(tree, "//figcaption"), *article.hints.get("captions", [])]
+    article.captions = _unique(caption_text(c) for c in captions)
+    _drop_furniture(tree, article)
     article.headline = article.hints.get("meta_headline")
     lines = split_lines(_main_text(tree, article))
     article.paragraphs = peel_known_lines(lines, article)
+
+
+# Short blocks that may be furniture inside the article body: "Baca juga"
+# boxes, ad slots, pagers, tag rows, share rows, promos.
+_SHORT_BLOCKS = (
+    "//body//*[self::p or self::div or self::span or self::strong or self::b or self::li or self::a"
+    " or self::h2 or self::h3 or self::h4 or self::h5 or self::ul or self::ol or self::section]"
+    "[string-length(normalize-space()) < 300]"
+)
+
+
+def _drop_furniture(tree, article: Article) -> None:
+    """Take furniture out of the tree before extraction, so that the extractor
+    does not keep it and ``removed`` says what it was."""
+    dropped: set = set()
+    for el in tree.xpath(_SHORT_BLOCKS):
+        if any(a in dropped for a in el.iterancestors()):
+            continue
+        text = clean_line(el.text_content())
+        reason = line_reason(text) if text else None
+        if reason is None and LIST_HEADERS.match(text):
+            reason = _drop_list_after(el, article)
+        if reason:
+            article.remove(text, reason)
+            dropped.add(el)
+    for el in dropped:
+        el.drop_tree()
+
+
+def _drop_list_after(heading, article: Article) -> str | None:
+    """A "Berita Terkait" heading: the list that follows it goes with it."""
+    following = heading.getnext()
+    if following is None or following.tag not in ("ul", "ol"):
+        return None
+    article.remove(clean_line(following.text_content()), "related list")
+    following.drop_tree()
+    return "related list"
 
 
 def _main_text(tree, article: Article) -> str:
@@ -148,23 +189,25 @@ def _is_article(obj: dict) -> bool:
 
 
 def _read_visible(tree, hints: dict) -> None:
-    """Dates and bylines shown on the page, for what the metadata lacks."""
-    dates, bylines = _marked_elements(tree)
-    if not hints.get("published_candidates"):
-        found = [el.get("datetime") for el in tree.iter("time")] + [_text(el)[:200] for el in dates]
-        hints["published_candidates"] = [d for d in found if d]
-    for text in filter(None, map(_text, bylines)):
-        credits = parse_credit_line(text, from_mention)
+    """Dates and bylines shown on the page (byline boxes often hold the date too)."""
+    dates, bylines, captions = _marked_elements(tree)
+    hints["captions"] = [t for t in map(_text, captions) if t]
+    found = [el.get("datetime") for el in tree.iter("time")] + [_text(el)[:200] for el in dates]
+    for line in (line for el in bylines for line in split_lines(el.text_content())):
+        credits = parse_credit_line(line, from_mention)
         if credits:
             hints.setdefault("credits", []).append(credits)
-        elif looks_like_name(text):
-            _add(hints, "meta_authors", text)
+        elif looks_like_name(line):
+            _add(hints, "meta_authors", line)
+        else:
+            found.append(line[:200])
+    hints.setdefault("published_candidates", []).extend(d for d in found if d)
 
 
-def _marked_elements(tree) -> tuple[list, list]:
-    """Small elements whose class or id says they hold a date or a byline
-    (one pass over the attributes: far cheaper than XPath contains())."""
-    dates, bylines = [], []
+def _marked_elements(tree) -> tuple[list, list, list]:
+    """Small elements whose class or id says they hold a date, a byline or a
+    caption (one pass over the attributes: far cheaper than XPath contains())."""
+    dates, bylines, captions = [], [], []
     for el in tree.xpath("//*[@class or @id][count(.//*) < 8]"):
         if el.tag in ("script", "style", "body", "html"):
             continue
@@ -173,7 +216,9 @@ def _marked_elements(tree) -> tuple[list, list]:
             bylines.append(el)
         elif _DATE_MARK.search(marks):
             dates.append(el)
-    return dates, bylines
+        elif _CAPTION_MARK.search(marks) and el.tag != "figcaption":
+            captions.append(el)
+    return dates, bylines, captions
 
 
 def _text(el) -> str:

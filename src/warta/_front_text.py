@@ -26,7 +26,9 @@ _SENTENCE_END = re.compile(r"[.!?\"”’'…)]$")
 _PHOTO_CREDIT = re.compile(
     r"\s*[\[(](?:foto|photo|dok\.?|dokumentasi|ilustrasi|sumber|[A-Z][\w.\- ]*/)[^()\[\]]{0,80}[\])]\s*$", re.I
 )
-_PHOTO_PREFIX = re.compile(r"^(?:foto|photo|ilustrasi)\s*[:.]\s*", re.I)
+# "Foto:" is a label to drop; "Ilustrasi." stays: it says the photo is not of the event.
+_PHOTO_PREFIX = re.compile(r"^(?:foto|photo)\s*:\s*", re.I)
+_ILLUSTRATION = re.compile(r"^ilustrasi\s*[:.]\s*", re.I)
 _HEADER_WINDOW = 40  # a body never starts later than this in a page dump
 
 
@@ -42,12 +44,15 @@ def parse_text(text: str, article: Article) -> None:
 
 
 def _body_start(lines: list[str]) -> int:
-    window = lines[:_HEADER_WINDOW]
-    for i, line in enumerate(window):
-        found = match_dateline(line)
-        if found and len(found[1].split()) >= 6:
+    window = [(i, line) for i, line in enumerate(lines[:_HEADER_WINDOW]) if not is_caption(line)]
+    datelines = [(i, found[0]) for i, line in window if (found := match_dateline(line)) and len(found[1].split()) >= 6]
+    # "BANJIR ROB - Warga ..." opens captions too; a dateline naming the outlet is surer.
+    for i, dateline in datelines:
+        if dateline.outlet:
             return i
-    for i, line in enumerate(window):
+    if datelines:
+        return datelines[0][0]
+    for i, line in window:
         if _is_prose(line) and not is_date_line(line) and not label_line(line):
             return i
     return 0
@@ -80,7 +85,7 @@ def _sort_header(header: list[str], article: Article) -> int:
             article.headline = line
         elif key(line) == key(article.headline or ""):
             article.remove(line, "repeated headline")
-        elif counts[key(line)] > 1 or _PHOTO_CREDIT.search(line) or _PHOTO_PREFIX.match(line):
+        elif counts[key(line)] > 1 or is_caption(line):
             _add_caption(line, article)
         elif _is_outlet_line(line):
             hints.setdefault("outlet_mentions", []).append(line)
@@ -137,8 +142,18 @@ def _is_outlet_line(line: str) -> bool:
     return len(line.split()) <= 3 and from_mention(line) is not None
 
 
+def is_caption(line: str) -> bool:
+    """A line that says it is a photo caption (a credit, "Foto:", "Ilustrasi.")."""
+    return bool(_PHOTO_CREDIT.search(line) or _PHOTO_PREFIX.match(line) or _ILLUSTRATION.match(line))
+
+
+def caption_text(line: str) -> str:
+    """The caption without its photo credit or "Foto:" label."""
+    return _PHOTO_PREFIX.sub("", _PHOTO_CREDIT.sub("", line)).strip()
+
+
 def _add_caption(line: str, article: Article) -> None:
-    caption = _PHOTO_PREFIX.sub("", _PHOTO_CREDIT.sub("", line)).strip()
+    caption = caption_text(line)
     if caption and key(caption) not in {key(c) for c in article.captions}:
         article.captions.append(caption)
     elif not caption:

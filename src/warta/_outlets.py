@@ -13,34 +13,46 @@ from urllib.parse import urlsplit
 from ._article import Outlet
 from ._normalise import key
 
-__all__ = ["from_mention", "from_url", "host_of"]
+__all__ = ["from_copyright", "from_mention", "from_url", "host_of", "timezone_of"]
 
 _DOMAIN_LIKE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)*\.(com|id|co\.id|net|org|my|co)$", re.I)
+_COPYRIGHT_WORDS = re.compile(
+    r"copyright|hak cipta( terpelihara| dilindungi undang-undang)?|all rights reserved|©|\(c\)|\b\d{4}\b", re.I
+)
 
 
 @dataclass(frozen=True)
 class _Known:
     name: str
     domain: str
+    timezone: str | None = None
     brand: re.Pattern[str] | None = None
 
 
+@dataclass(frozen=True)
+class _Table:
+    by_key: dict[str, _Known]
+    by_host: dict[str, _Known]
+    brands: tuple[_Known, ...]
+
+
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, _Known], dict[str, _Known], tuple[_Known, ...]]:
+def _table() -> _Table:
     raw = json.loads(resources.files("warta").joinpath("data/outlets.json").read_text("utf-8"))
-    by_key: dict[str, _Known] = {}
-    by_domain: dict[str, _Known] = {}
-    brands: list[_Known] = []
+    table = _Table({}, {}, ())
+    brands = []
     for entry in raw["outlets"]:
         pattern = entry.get("brand_pattern")
-        known = _Known(entry["name"], entry["domain"], re.compile(pattern) if pattern else None)
+        known = _Known(entry["name"], entry["domain"], entry.get("timezone"), re.compile(pattern) if pattern else None)
         if known.brand:
             brands.append(known)
             continue
-        by_domain.setdefault(known.domain, known)
-        for alias in [known.name, known.domain, *entry["aliases"]]:
-            by_key.setdefault(key(alias), known)
-    return by_key, by_domain, tuple(brands)
+        for host in entry.get("hosts") or [known.domain]:
+            table.by_host.setdefault(host, known)
+        for alias in [known.name, *entry.get("hosts", []), *entry["aliases"]]:
+            table.by_key.setdefault(key(alias), known)
+        table.by_key.setdefault(key(known.domain), known)
+    return _Table(table.by_key, table.by_host, tuple(brands))
 
 
 def host_of(url: str | None) -> str | None:
@@ -54,14 +66,13 @@ def host_of(url: str | None) -> str | None:
 
 
 def from_url(url: str | None) -> Outlet | None:
-    """The outlet of a URL: the longest known domain suffix, else the host itself."""
+    """The outlet of a URL: the longest known host suffix, else the host itself."""
     host = host_of(url)
     if not host:
         return None
-    _, by_domain, _ = _table()
     parts = host.split(".")
     for i in range(len(parts) - 1):
-        known = by_domain.get(".".join(parts[i:]))
+        known = _table().by_host.get(".".join(parts[i:]))
         if known:
             return Outlet(known.name, known.domain)
     return Outlet(host, host)
@@ -73,13 +84,30 @@ def from_mention(text: str) -> Outlet | None:
     text = text.strip(" -–—,:|()")
     if not text or len(text) > 60:
         return None
-    by_key, _, brands = _table()
-    known = by_key.get(key(text))
+    table = _table()
+    known = table.by_key.get(key(text))
     if known:
         return Outlet(known.name, known.domain)
-    for brand in brands:
+    for brand in table.brands:
         if brand.brand.match(text):
             return Outlet(text, brand.domain)
     if _DOMAIN_LIKE.match(text):
         return Outlet(text, text.lower())
     return None
+
+
+def from_copyright(line: str) -> Outlet | None:
+    """"© 2025 Berita Harian. Hak cipta terpelihara." -> Berita Harian."""
+    for part in re.split(r"[.,|-](?:\s|$)", _COPYRIGHT_WORDS.sub(" ", line)):
+        found = from_mention(part.strip())
+        if found:
+            return found
+    return None
+
+
+def timezone_of(outlet: Outlet | None) -> str | None:
+    """The outlet's own zone when it is not Indonesian (Malaysian outlets)."""
+    if outlet is None:
+        return None
+    known = _table().by_key.get(key(outlet.name)) or _table().by_host.get(outlet.domain or "")
+    return known.timezone if known else None

@@ -23,7 +23,7 @@ FRONT_END_SETS = ("paragraphs", "headline", "lede", "captions", "url", "source")
 
 READ_STAGES = (
     strip_dateline, remove_boilerplate, strip_trailer, place_lede, resolve_credits,
-    resolve_outlet, resolve_label, resolve_dates, resolve_headline, resolve_language,
+    resolve_outlet, resolve_label, resolve_language, resolve_dates, resolve_headline,
     check_content,
 )
 

@@ -11,7 +11,7 @@ from ._dates import ParsedTime, find_datetime
 from ._labels import label_from_trailer
 from ._lang import detect_language
 from ._normalise import clean_line, key
-from ._outlets import from_mention, from_url
+from ._outlets import from_mention, from_url, timezone_of
 from ._pipeline import stage
 from ._settings import DEFAULT, Settings
 
@@ -83,31 +83,42 @@ def resolve_label(article: Article) -> None:
     article.label = article.hints.get("label") or label_from_trailer(article.hints.get("trailer"))
 
 
-@stage(needs=("outlet",), sets=("published", "updated"))
+@stage(needs=("outlet", "language"), sets=("published", "updated"))
 def resolve_dates(article: Article) -> None:
     settings = _settings(article)
-    published = _first_time(article.hints.get("published_candidates", []), settings)
-    published = published or _first_time([article.hints.get("published_text")], settings)
-    updated = _first_time(article.hints.get("updated_candidates", []), settings)
-    updated = updated or _first_time([article.hints.get("updated_text")], settings)
+    zone = _default_zone(article, settings)
+    hints = article.hints
+    published = _best_time([*hints.get("published_candidates", []), hints.get("published_text")], settings, zone)
+    updated = _best_time([*hints.get("updated_candidates", []), hints.get("updated_text")], settings, zone)
     if published:
         article.published = published.isoformat()
         article.published_zone_assumed = published.zone_assumed
         if published.zone_assumed:
-            article.warn(f"published: the page gives no time zone; {settings.default_timezone} assumed")
+            article.warn(f"published: the page gives no time zone; {zone} assumed")
     else:
         article.warn("published: no publication date found on the page")
     if updated and (not published or updated.value != published.value):
         article.updated = updated.isoformat()
 
 
-def _first_time(texts: list[str | None], settings: Settings) -> ParsedTime | None:
-    for text in texts:
-        if text:
-            found = find_datetime(text, order=settings.date_order, default_tz=settings.default_timezone)
-            if found:
-                return found
-    return None
+def _default_zone(article: Article, settings: Settings) -> str:
+    by_language = dict(settings.language_timezones).get(article.language or "")
+    return timezone_of(article.outlet) or by_language or settings.default_timezone
+
+
+def _best_time(texts: list[str | None], settings: Settings, zone: str) -> ParsedTime | None:
+    """The first time found; if it has no zone, the same wall-clock time with
+    one from another candidate (metadata "2025/10/20 14:05" + visible "... WIB")."""
+    found = [
+        t for t in (find_datetime(x, order=settings.date_order, default_tz=zone) for x in texts if x) if t
+    ]
+    if not found:
+        return None
+    first = found[0]
+    if first.zone_assumed:
+        wall = first.value.replace(tzinfo=None)
+        return next((t for t in found if not t.zone_assumed and t.value.replace(tzinfo=None) == wall), first)
+    return first
 
 
 @stage(needs=("outlet",), sets=("headline",))

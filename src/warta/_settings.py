@@ -15,6 +15,8 @@ class Settings:
     max_input_bytes: int = 20_000_000
     #: The zone assumed when a page gives a time without one.
     default_timezone: str = "Asia/Jakarta"
+    #: Zones assumed for pages in other languages, when the outlet does not say.
+    language_timezones: tuple[tuple[str, str], ...] = (("ms", "Asia/Kuala_Lumpur"),)
     #: Day/month order for ambiguous numeric dates when the outlet is unknown.
     date_order: str = "dmy"
     #: Language codes the detector chooses among (ISO 639-1).
