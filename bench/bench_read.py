@@ -10,17 +10,17 @@ One process, one thread: the figures are per core.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402
-from _pages import DETIK, html_pages, text_pages  # noqa: E402
+from evaluation.pages import DETIK, html_pages, html_pages_unknown_template, text_pages  # noqa: E402
 
 import warta  # noqa: E402
 
@@ -47,22 +47,29 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=500)
     args = parser.parse_args()
     texts, pages = text_pages(args.limit), html_pages(args.limit)
+    unknown = html_pages_unknown_template(args.limit)
     source = "Detik 2025 dev set (../shared)" if DETIK.exists() else "golden fixtures"
     print(f"inputs: {len(texts)} text dumps, {len(pages)} HTML pages from the {source}; "
           f"{args.repeat} passes; one core\n")
     results = [
         measure("warta.read, text dumps", lambda p: warta.read(p, settings=DETIK_DATES), texts, args.repeat),
         measure("warta.read, HTML", lambda p: warta.read(p, settings=DETIK_DATES), pages, args.repeat),
+        measure("warta.read, HTML of an unknown template", lambda p: warta.read(p, settings=DETIK_DATES),
+                unknown, args.repeat),
         measure("trafilatura.bare_extraction, HTML", trafilatura.bare_extraction, pages, args.repeat),
+        measure("trafilatura.bare_extraction, HTML of an unknown template", trafilatura.bare_extraction,
+                unknown, args.repeat),
         measure("trafilatura.bare_extraction(with_metadata=True), HTML",
                 lambda p: trafilatura.bare_extraction(p, with_metadata=True), pages, args.repeat),
     ]
     print(f"{'':58} {'articles/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for r in results:
         print(f"{r['name']:58} {r['per_s']:10.1f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f}")
-    ratio = results[1]["per_s"] / results[2]["per_s"]
-    print(f"\nwarta.read HTML vs trafilatura.bare_extraction: {ratio:.2f}x the speed "
-          f"(time ratio {1 / ratio:.2f})")
+    for i, peer in ((1, 3), (2, 4)):
+        ratio = results[i]["per_s"] / results[peer]["per_s"]
+        print(f"\n{results[i]['name']} vs {results[peer]['name']}: {ratio:.2f}x the speed "
+              f"(time ratio {1 / ratio:.2f})", end="")
+    print()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (whole process): {peak:.0f} MiB")
     return 0

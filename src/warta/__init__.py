@@ -23,7 +23,7 @@ from ._settings import Settings
 
 __version__ = "0.1.0"
 
-__all__ = sorted([
+__all__ = [
     "Article",
     "BinaryInputError",
     "Dateline",
@@ -43,4 +43,4 @@ __all__ = sorted([
     "stage",
     "to_jsonld",
     "to_text",
-])
+]

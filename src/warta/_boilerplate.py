@@ -24,6 +24,7 @@ _LINE_RULES = (
         (r"^halaman\s*(\d+|selanjutnya|berikutnya|sebelumnya|all|semua)\s*[»>]*$", _I, "pagination"),
         (r"^(selanjutnya|berikutnya|sebelumnya|lanjut(kan)? baca(nya)?|tampilkan semua|next)\s*[»>]*$", _I, "pagination"),
         (r"^(\d+\s+){1,9}\d+\s*[»>]*$", 0, "pagination"),
+        (r"^((\d+|halaman|selanjutnya|berikutnya|sebelumnya|next|prev|[»>«<])\s*){2,12}$", _I, "pagination"),
         (r"^(simak|tonton|saksikan|lihat|cek)( juga| pula)?( live)?( ?video\w*| ?live\s*\w+| ?detik\w+)\b.{0,200}$", _I, "video promo"),
         (r"^\[(gambas|video|embed|instagram|twitter|tiktok|youtube)\b[^\]]*\]$", _I, "embed"),
         (r"^(simak|dapatkan|ikuti|follow|download|unduh|gabung)\b.{0,160}\b(google news|whatsapp channel|saluran whatsapp|ponselmu|aplikasi|telegram|berita pilihan|update berita|breaking news)\b.*$", _I, "promo"),

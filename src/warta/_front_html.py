@@ -12,8 +12,9 @@ import lxml.etree
 import lxml.html
 
 from ._article import Article
-from ._credits import looks_like_name, parse_credit_line
 from ._boilerplate import LIST_HEADERS, line_reason
+from ._container import body_container, container_text
+from ._credits import looks_like_name, parse_credit_line
 from ._front_text import caption_text, parse_text, peel_known_lines, split_lines
 from ._normalise import clean_line
 from ._outlets import from_mention
@@ -41,6 +42,8 @@ _META_KEYS = {
 _DATE_MARK = re.compile("date|time|tanggal|publish|waktu")
 _CAPTION_MARK = re.compile("caption|keterangan-foto|photo-desc")
 _BYLINE_MARK = re.compile("author|penulis|byline|reporter|editor|credit|writer")
+# Less than this in a known container means the template changed: ask trafilatura.
+_MIN_CONTAINER_TEXT = 200
 _YMD_SLASH = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 
 
@@ -69,10 +72,12 @@ def parse_html(text: str, article: Article) -> None:
 
 # Short blocks that may be furniture inside the article body: "Baca juga"
 # boxes, ad slots, pagers, tag rows, share rows, promos.
+# Menus, headers, footers and sidebars are left to the extractor, which drops them whole.
 _SHORT_BLOCKS = (
-    "//body//*[self::p or self::div or self::span or self::strong or self::b or self::li or self::a"
+    "//body//*[self::p or self::div or self::span or self::strong or self::b or self::li"
     " or self::h2 or self::h3 or self::h4 or self::h5 or self::ul or self::ol or self::section]"
     "[string-length(normalize-space()) < 300]"
+    "[not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)]"
 )
 
 
@@ -81,7 +86,7 @@ def _drop_furniture(tree, article: Article) -> None:
     does not keep it and ``removed`` says what it was."""
     dropped: set = set()
     for el in tree.xpath(_SHORT_BLOCKS):
-        if any(a in dropped for a in el.iterancestors()):
+        if dropped and any(a in dropped for a in el.iterancestors()):
             continue
         text = clean_line(el.text_content())
         reason = line_reason(text) if text else None
@@ -105,6 +110,11 @@ def _drop_list_after(heading, article: Article) -> str | None:
 
 
 def _main_text(tree, article: Article) -> str:
+    container = body_container(tree)
+    if container is not None:
+        text = container_text(container)
+        if len(text) >= _MIN_CONTAINER_TEXT:
+            return text
     import trafilatura  # heavy to import; text dumps never need it
 
     try:

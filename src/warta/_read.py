@@ -11,8 +11,13 @@ from ._front_html import looks_like_html, parse_html
 from ._front_text import parse_text
 from ._pipeline import Pipeline
 from ._resolve import (
-    check_content, resolve_credits, resolve_dates, resolve_headline, resolve_label,
-    resolve_language, resolve_outlet,
+    check_content,
+    resolve_credits,
+    resolve_dates,
+    resolve_headline,
+    resolve_label,
+    resolve_language,
+    resolve_outlet,
 )
 from ._settings import DEFAULT, Settings
 

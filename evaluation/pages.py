@@ -1,6 +1,10 @@
-"""Benchmark inputs: text dumps and HTML pages built from the Detik evaluation
-set (../shared, read at run time, never stored), or from the golden fixtures
-when ../shared is absent."""
+"""Pages for evaluations and benchmarks: text dumps and HTML pages built from
+the Detik evaluation set (../shared, read at run time, never stored), or the
+golden fixtures when ../shared is absent.
+
+HTML pages come in two templates: detik's own (its body container is one warta
+knows) and an unknown one (the same page with neutral class names), which
+takes the general extractor's path."""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ _TEMPLATE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
 <script src="/app.js"></script></body></html>"""
 
 
-def _detik_rows(limit: int):
+def detik_rows(limit: int):
     csv.field_size_limit(10**9)
     with DETIK.open(encoding="utf-8", newline="") as f:
         for i, row in enumerate(csv.DictReader(f)):
@@ -42,17 +46,22 @@ def _detik_rows(limit: int):
 
 def text_pages(limit: int = 500) -> list[str]:
     if DETIK.exists():
-        return [f"{r['judul']}\n\n{r['tanggal']}\n\n{r['isi_berita']}" for r in _detik_rows(limit)]
+        return [f"{r['judul']}\n\n{r['tanggal']}\n\n{r['isi_berita']}" for r in detik_rows(limit)]
     return [p.read_text("utf-8") for p in sorted(GOLDEN.glob("*.txt"))]
 
 
 def html_pages(limit: int = 500) -> list[str]:
     if not DETIK.exists():
         return [p.read_text("utf-8") for p in sorted(GOLDEN.glob("*.html"))]
-    return [_as_html(r) for r in _detik_rows(limit)]
+    return [as_html(r) for r in detik_rows(limit)]
 
 
-def _as_html(row: dict) -> str:
+def html_pages_unknown_template(limit: int = 500) -> list[str]:
+    pages = html_pages(limit)
+    return [p.replace("detail__", "blk-").replace('class="detail"', 'class="blk"') for p in pages]
+
+
+def as_html(row: dict) -> str:
     paragraphs = [html.escape(line) for line in row["isi_berita"].splitlines() if line.strip()]
     body = "".join(
         f'<div class="ad">{p}</div>' if p in ("SCROLL TO CONTINUE WITH CONTENT", "ADVERTISEMENT") else f"<p>{p}</p>"
