@@ -27,17 +27,25 @@ import warta  # noqa: E402
 DETIK_DATES = warta.Settings(date_order="mdy")  # the Detik dump writes M/D/YYYY
 
 
-def measure(name: str, func: Callable[[str], object], pages: list[str], repeat: int) -> dict:
-    func(pages[0])  # warm up: imports, model loading
-    latencies: list[float] = []
+def measure(cases: list[tuple[str, Callable[[str], object], list[str]]], repeat: int) -> list[dict]:
+    """Time each case on each page, the cases interleaved page by page, so that
+    a busy machine slows all of them alike."""
+    latencies: dict[str, list[float]] = {name: [] for name, _, _ in cases}
+    for _, func, pages in cases:
+        func(pages[0])  # warm up: imports, model loading
     for _ in range(repeat):
-        for page in pages:
-            start = time.perf_counter()
-            func(page)
-            latencies.append(time.perf_counter() - start)
-    total = sum(latencies)
+        for i in range(max(len(pages) for _, _, pages in cases)):
+            for name, func, pages in cases:
+                if i < len(pages):
+                    start = time.perf_counter()
+                    func(pages[i])
+                    latencies[name].append(time.perf_counter() - start)
+    return [_summary(name, latencies[name]) for name, _, _ in cases]
+
+
+def _summary(name: str, latencies: list[float]) -> dict:
     q = statistics.quantiles(latencies, n=100)
-    return {"name": name, "n": len(latencies), "per_s": len(latencies) / total,
+    return {"name": name, "n": len(latencies), "per_s": len(latencies) / sum(latencies),
             "p50": q[49] * 1e3, "p95": q[94] * 1e3, "p99": q[98] * 1e3}
 
 
@@ -51,17 +59,16 @@ def main() -> int:
     source = "Detik 2025 dev set (../shared)" if DETIK.exists() else "golden fixtures"
     print(f"inputs: {len(texts)} text dumps, {len(pages)} HTML pages from the {source}; "
           f"{args.repeat} passes; one core\n")
-    results = [
-        measure("warta.read, text dumps", lambda p: warta.read(p, settings=DETIK_DATES), texts, args.repeat),
-        measure("warta.read, HTML", lambda p: warta.read(p, settings=DETIK_DATES), pages, args.repeat),
-        measure("warta.read, HTML of an unknown template", lambda p: warta.read(p, settings=DETIK_DATES),
-                unknown, args.repeat),
-        measure("trafilatura.bare_extraction, HTML", trafilatura.bare_extraction, pages, args.repeat),
-        measure("trafilatura.bare_extraction, HTML of an unknown template", trafilatura.bare_extraction,
-                unknown, args.repeat),
-        measure("trafilatura.bare_extraction(with_metadata=True), HTML",
-                lambda p: trafilatura.bare_extraction(p, with_metadata=True), pages, args.repeat),
-    ]
+    read = lambda p: warta.read(p, settings=DETIK_DATES)  # noqa: E731
+    results = measure([
+        ("warta.read, text dumps", read, texts),
+        ("warta.read, HTML", read, pages),
+        ("warta.read, HTML of an unknown template", read, unknown),
+        ("trafilatura.bare_extraction, HTML", trafilatura.bare_extraction, pages),
+        ("trafilatura.bare_extraction, HTML of an unknown template", trafilatura.bare_extraction, unknown),
+        ("trafilatura.bare_extraction(with_metadata=True), HTML",
+         lambda p: trafilatura.bare_extraction(p, with_metadata=True), pages),
+    ], args.repeat)
     print(f"{'':58} {'articles/s':>10} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for r in results:
         print(f"{r['name']:58} {r['per_s']:10.1f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f}")
