@@ -86,3 +86,10 @@ def test_unbalanced_hostile_html_gives_a_record():
     page = "<html><body><p>" + "<div><script>alert(1)" * 500 + "Berita</p>"
     article = warta.read(page)
     assert all("alert(1)" not in p for p in article.paragraphs)
+
+
+def test_absurdly_deep_html_gives_a_warning_not_a_crash():
+    prose = "<p>Warga berkumpul di alun-alun untuk merayakan hari jadi kota pada Senin pagi.</p>"
+    page = "<html><body><h1>Judul</h1>" + "<div>" * 20000 + prose + "</div>" * 20000 + "</body></html>"
+    article = warta.read(page)
+    assert any("nests deeper" in w for w in article.warnings)

@@ -80,3 +80,8 @@ def test_bundled_example_reads():
     assert done.returncode == 0, done.stderr
     record = json.loads(done.stdout)
     assert record["headline"] and record["published"] and record["paragraphs"]
+
+
+def test_max_bytes_limit(page):
+    done = warta("read", str(page), "--max-bytes", "50")
+    assert done.returncode == 2 and b"limit" in done.stderr

@@ -52,15 +52,15 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_html(text: str, article: Article) -> None:
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     try:
-        tree = lxml.html.document_fromstring(
-            text.encode("utf-8", "replace"),
-            parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True),
-        )
+        tree = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
         article.warn("html: the markup could not be parsed; read as text")
         parse_text(re.sub(r"<[^>]*>", "\n", text), article)
         return
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        article.warn("html: the markup nests deeper than the parser allows (256); text below that depth is lost")
     _read_metadata(tree, article.hints)
     captions = [*_texts(tree, "//figcaption"), *article.hints.get("captions", [])]
     article.captions = _unique(caption_text(c) for c in captions)
