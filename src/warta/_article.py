@@ -63,6 +63,14 @@ class Article:
     #: Named entities (issue 3): dicts {text, label, start, end, canonical, ...}
     #: with offsets into ``body``.
     entities: list[dict[str, Any]] = field(default_factory=list)
+    #: Quotes (issue 4): {text, speaker, speaker_entity, cue, kind, start, end}.
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    #: Time expressions resolved against ``published``: {text, value, start, end}.
+    times: list[dict[str, Any]] = field(default_factory=list)
+    #: Quantities in Indonesian notation: {text, value, unit, start, end, ...}.
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    summary: str | None = None
+    keyphrases: list[str] = field(default_factory=list)
     url: str | None = None
     source: Source | None = None
     warnings: list[str] = field(default_factory=list)

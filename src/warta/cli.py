@@ -50,5 +50,24 @@ def read_command(page: str, url: str | None, outlet: str | None, max_bytes: int,
     click.echo(json.dumps(record, ensure_ascii=False, indent=2))
 
 
+def _register_commands() -> None:
+    """Commands of other parts (corpus, serve, ...) live in their own modules,
+    each exposing ``commands``: a list of click commands."""
+    import importlib
+    import importlib.util
+
+    for name in _COMMAND_MODULES:
+        full = importlib.util.resolve_name(name, __package__)
+        if importlib.util.find_spec(full.rsplit(".", 1)[0]) is None:
+            continue  # that part is not in this installation
+        module = importlib.import_module(full)
+        for command in module.commands:
+            main.add_command(command)
+
+
+_COMMAND_MODULES: tuple[str, ...] = (".corpus.cli",)
+_register_commands()
+
+
 if __name__ == "__main__":
     main()
