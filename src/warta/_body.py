@@ -47,7 +47,8 @@ def remove_boilerplate(article: Article) -> None:
         reason = _reason(line, in_list, captions, kept)
         if reason is None and i >= tail_from:
             reason = _take_credit(line, article)
-        in_list = _list_state(line, reason, in_list)
+        # Inside a "Berita Terkait" or "Tag" block, short link lines follow.
+        in_list = reason if reason in ("related list", "tags") else None
         if reason == "copyright":
             _note_outlet(line, article)
         if reason:
@@ -73,12 +74,6 @@ def _note_outlet(line: str, article: Article) -> None:
     outlet = from_copyright(line)
     if outlet:
         article.hints.setdefault("outlet_mentions", []).append(outlet.name)
-
-
-def _list_state(line: str, reason: str | None, in_list: str | None) -> str | None:
-    if reason in ("related list", "tags"):
-        return reason
-    return None
 
 
 def _is_list_item(line: str) -> bool:

@@ -37,7 +37,9 @@ def nlp(model: str | Path | None = None) -> Language:
 @Language.component("warta_entities", requires=["doc.ents"], assigns=["doc.ents"])
 def warta_entities(doc: Doc) -> Doc:
     spans = [s for s in (_rules.clean(e) for e in doc.ents) if s is not None]
-    doc.ents = spans
+    spans = [p for s in spans for p in _rules.split_parenthesis(s)]
+    spans = [p for s in spans for p in _rules.split_country_suffix(s)]
+    doc.ents = _rules.propagate(doc, _rules.organisations(doc, spans))
     mentions = mentions_of(doc)
     link(mentions, _rules.acronyms(list(doc.ents)))
     for span, m in zip(doc.ents, mentions):

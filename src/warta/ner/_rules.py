@@ -35,14 +35,19 @@ def titles() -> frozenset[str]:
 def clean(span: Span) -> Span | None:
     """The span without leading titles or openers; None when nothing is left."""
     while len(span) > 1 and _droppable_head(span[0], span.label_):
-        span = span[1:]
+        span = _sub(span, 1, len(span))
     if _all_common_lower(span):
         return None  # "baru-baru" is no person; "detikcom" stays (not a common word)
     if len(span) == 1 and opens_sentence(span[0]) and span[0].lower_ in common_words():
         return None
-    if span.label_ != "LOC" and _places.lookup(span.text) and _is_country(span.text):
+    if span.label_ != "LOC" and _is_country(span.text):
         return Span(span.doc, span.start, span.end, label="LOC")
-    return Span(span.doc, span.start, span.end, label=span.label_)
+    return span
+
+
+def _sub(span: Span, start: int, end: int) -> Span:
+    """``span[start:end]`` keeping the label (spaCy's slice drops it)."""
+    return Span(span.doc, span.start + start, span.start + end, label=span.label_)
 
 
 def _all_common_lower(span: Span) -> bool:
@@ -108,3 +113,90 @@ def _parenthesised(doc: Doc, i: int) -> Span | None:
         if doc[j].text == ")":
             return doc[i + 1 : j] if j > i + 1 else None
     return None
+
+
+def split_parenthesis(span: Span) -> list[Span]:
+    """"Badan Pusat Statistik (BPS)" -> "Badan Pusat Statistik", "BPS"."""
+    words = [t.text for t in span]
+    if "(" not in words or ")" not in words[words.index("(") :]:
+        return [span]
+    i = words.index("(")
+    j = words.index(")", i)
+    parts = [_sub(span, 0, i), _sub(span, i + 1, j), _sub(span, j + 1, len(span))]
+    return [p for p in parts if len(p) and any(c.isalnum() for c in p.text)]
+
+
+def split_country_suffix(span: Span) -> list[Span]:
+    """"Penza Rusia" -> "Penza", "Rusia": a place followed by its country."""
+    if span.label_ != "LOC":
+        return [span]
+    for n in (2, 1):
+        if len(span) > n and _is_country(span[-n:].text) and not _is_country(span.text):
+            return [_sub(span, 0, len(span) - n), _sub(span, len(span) - n, len(span))]
+    return [span]
+
+
+def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Tag untagged repeats of names tagged elsewhere in the document.
+
+    The model judges each occurrence from its context alone, so "Melnichenko"
+    opening a sentence may be missed though "Oleg Melnichenko" was found;
+    one name keeps one label within a document."""
+    names = _names(spans)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    longest = max((len(k) for k in names), default=0)
+    i, found = 0, []
+    while i < len(doc):
+        match = _match_at(doc, i, names, covered, longest)
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.end
+    return sorted([*spans, *found], key=lambda s: s.start)
+
+
+def _names(spans: list[Span]) -> dict[tuple[str, ...], str]:
+    names = {tuple(t.text for t in s): s.label_ for s in spans}
+    words = common_words() | titles()
+    for s in spans:
+        if s.label_ == "PER" and len(s) > 1:
+            for t in (s[0], s[-1]):
+                if t.is_alpha and t.is_title and t.lower_ not in words:
+                    names.setdefault((t.text,), "PER")
+    return names
+
+
+def _match_at(doc: Doc, i: int, names: dict, covered: set[int], longest: int) -> Span | None:
+    if i in covered or not doc[i].text[:1].isupper():
+        return None
+    for n in range(min(longest, len(doc) - i), 0, -1):
+        key = tuple(t.text for t in doc[i : i + n])
+        if key in names and not covered.intersection(range(i, i + n)):
+            return Span(doc, i, i + n, label=names[key])
+    return None
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return frozenset(tables()["ORG_HEADS"])
+
+
+def organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names headed by "Dewan", "Badan", "Kementerian"... are organisations.
+
+    Relabels such spans the model called persons ("Senat Rusia") and adds
+    the untagged ones: the head followed by capitalised words ("Dewan Federasi")."""
+    heads = org_heads()
+    out = [Span(doc, s.start, s.end, label="ORG") if s.label_ == "PER" and s[0].text in heads else s
+           for s in spans]  # fmt: skip
+    covered = {i for s in out for i in range(s.start, s.end)}
+    for i, token in enumerate(doc):
+        if token.text in heads and i not in covered:
+            end = i + 1
+            while end < len(doc) and end not in covered and doc[end].is_alpha and doc[end].is_title:
+                end += 1
+            if end > i + 1:
+                out.append(Span(doc, i, end, label="ORG"))
+                covered.update(range(i, end))
+    return sorted(out, key=lambda s: s.start)
