@@ -58,7 +58,7 @@ def _register_commands() -> None:
 
     for name in _COMMAND_MODULES:
         full = importlib.util.resolve_name(name, __package__)
-        if importlib.util.find_spec(full.rsplit(".", 1)[0]) is None:
+        if importlib.util.find_spec(full) is None:
             continue  # that part is not in this installation
         module = importlib.import_module(full)
         for command in module.commands:
