@@ -106,15 +106,22 @@ def _csv(path: str, data: bytes, mapping: dict[str, str]) -> Iterator[Document |
         yield Document(f"{path}#{n}", "\n\n".join(p for p in parts if p.strip()), row.get(mapping.get("url", "")) or None)
 
 
+_WARC_TYPES = frozenset(
+    "warcinfo response resource request metadata revisit conversion continuation".split()
+)
+
+
 def _warc(path: str, data: bytes) -> Iterator[Document | Dropped]:
     from warcio.archiveiterator import ArchiveIterator  # only WARC inputs need it
 
     n = 0
     try:
         for n, record in enumerate(ArchiveIterator(io.BytesIO(data)), 1):
-            if record.rec_type != "response":
-                continue
-            yield _warc_response(f"{path}#{n}", record)
+            if record.rec_type not in _WARC_TYPES:
+                yield Dropped(f"{path}#{n}", f"broken WARC record: unknown type {record.rec_type!r}", "failed")
+                return
+            if record.rec_type == "response":
+                yield _warc_response(f"{path}#{n}", record)
     except Exception as exc:  # warcio raises many kinds on damaged archives
         yield Dropped(f"{path}#{n + 1}", f"broken WARC record: {exc}", "failed")
 
@@ -128,4 +135,8 @@ def _warc_response(source: str, record) -> Document | Dropped:
         return Dropped(source, f"HTTP status {status}")
     if ctype and "html" not in ctype and "text" not in ctype:
         return Dropped(source, f"not HTML ({ctype.split(';')[0]})")
-    return Document(source, record.content_stream().read(), url)
+    payload = record.content_stream().read()
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:  # warcio hands out what a cut-off gzip member held, silently
+        return Dropped(source, f"broken WARC record: truncated, {missing} of {record.length} bytes missing", "failed")
+    return Document(source, payload, url)
