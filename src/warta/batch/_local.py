@@ -1,51 +1,79 @@
-"""The local engine: worker processes on this machine (``multiprocessing``)."""
+"""The local engine: worker processes on this machine. The driver reads the
+inputs into batches of documents; each worker reads its batch and writes its
+own part files (nothing but counts comes back), as Spark's executors do."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
 from pathlib import Path
 
 from .._settings import Settings
 from ._documents import Document, Dropped, InputOptions, documents_from_file, list_files
-from ._parquet import ParquetWriter
+from ._parquet import finish, write_parts
 from ._process import process
 from ._report import Report
 
 __all__ = ["run_local"]
 
-_BATCH = 32  # documents per task: large enough to amortise pickling
+_BATCH = 200  # documents per task: large enough for few part files, small enough to balance
 
 
 def run_local(inputs: list[str], out: Path, *, workers: int | None, settings: Settings,
               options: InputOptions, progress=None) -> Report:
-    writer, report = ParquetWriter(out), Report()
-    batches = _batches(_documents(inputs, options), _BATCH)
+    _clear(out)
+    tasks = enumerate(_batches(_documents(inputs, options), _BATCH))
     workers = workers or os.cpu_count() or 1
+    report = Report()
     if workers == 1:
-        results = (list(process(b, settings)) for b in batches)
-        _collect(results, writer, report, progress)
+        results = (_run_task(task, out, settings) for task in tasks)
+        _collect(results, report, progress)
     else:
         with ProcessPoolExecutor(workers) as pool:
-            results = pool.map(_process_batch, batches, _repeat(settings), chunksize=1)
-            _collect(results, writer, report, progress)
-    writer.close()
+            _collect(_bounded(pool, tasks, out, settings, 2 * workers), report, progress)
+    finish(out)
     return report
 
 
-def _collect(results, writer: ParquetWriter, report: Report, progress) -> None:
-    for rows in results:
-        for table, row in rows:
-            writer.add(table, row)
-            report.count(table, row)
+def _run_task(task: tuple[int, list], out: Path, settings: Settings) -> Report:
+    index, batch = task
+    bundles = list(process(batch, settings))
+    write_parts(out, index, bundles)
+    report = Report()
+    for bundle in bundles:
+        report.add(bundle)
+    return report
+
+
+def _bounded(pool, tasks, out: Path, settings: Settings, window: int) -> Iterator[Report]:
+    """Results as tasks finish, with at most ``window`` in flight, so that a
+    large input is never read into memory ahead of the workers."""
+    running = set()
+    for task in tasks:
+        running.add(pool.submit(_run_task, task, out, settings))
+        if len(running) >= window:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            yield from (f.result() for f in done)
+    for future in running:
+        yield future.result()
+
+
+def _collect(results, report: Report, progress) -> None:
+    for part in results:
+        report.merge(part)
         if progress:
             progress(report)
 
 
-def _process_batch(batch: list, settings: Settings) -> list:
-    return list(process(batch, settings))
+def _clear(out: Path) -> None:
+    # Overwrite, as Spark's mode("overwrite") does: stale parts must not mix in.
+    from ._tables import TABLES
+
+    for table in TABLES:
+        shutil.rmtree(out / table, ignore_errors=True)
 
 
 def _documents(inputs: list[str], options: InputOptions) -> Iterator[Document | Dropped]:
@@ -65,8 +93,3 @@ def _batches(items, size: int) -> Iterator[list]:
     items = iter(items)
     while batch := list(islice(items, size)):
         yield batch
-
-
-def _repeat(value):
-    while True:
-        yield value

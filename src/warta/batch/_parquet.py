@@ -1,16 +1,14 @@
 """Parquet output of the local engine, in the layout Spark writes:
-``OUT/TABLE/part-NNNNN.parquet`` with the schemas of _tables."""
+``OUT/TABLE/part-NNNNN.parquet`` with the schemas of _tables, one part per
+task and table, written by the worker that ran the task."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from ._tables import TABLES
+from ._tables import TABLES, Bundle, rows_of
 
-__all__ = ["ParquetWriter", "arrow_schema"]
-
-_FLUSH_ROWS = 20_000  # rows held per table before a part file is written
+__all__ = ["arrow_schema", "finish", "write_parts"]
 
 
 def arrow_schema(table: str):
@@ -20,30 +18,27 @@ def arrow_schema(table: str):
     return pa.schema([(name, kinds[kind]) for name, kind in TABLES[table]])
 
 
-class ParquetWriter:
-    def __init__(self, out: Path):
-        self.out = out
-        self.buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        self.parts: dict[str, int] = dict.fromkeys(TABLES, 0)
-        for table in TABLES:
-            (out / table).mkdir(parents=True, exist_ok=True)
+def write_parts(out: Path, task: int, bundles: list[Bundle]) -> None:
+    for table in TABLES:
+        rows = rows_of(bundles, table)
+        if rows:
+            _write(out / table / f"part-{task:05d}.parquet", table, rows)
 
-    def add(self, table: str, row: dict[str, Any]) -> None:
-        self.buffers[table].append(row)
-        if len(self.buffers[table]) >= _FLUSH_ROWS:
-            self._flush(table)
 
-    def close(self) -> None:
-        for table in TABLES:
-            if self.buffers[table] or not self.parts[table]:
-                self._flush(table)  # every table gets a file, empty or not
-            (self.out / table / "_SUCCESS").touch()
+def finish(out: Path) -> None:
+    """Every table gets a folder with at least one (maybe empty) file, and a
+    _SUCCESS marker, as Spark leaves them."""
+    for table in TABLES:
+        folder = out / table
+        folder.mkdir(parents=True, exist_ok=True)
+        if not any(folder.glob("*.parquet")):
+            _write(folder / "part-00000.parquet", table, [])
+        (folder / "_SUCCESS").touch()
 
-    def _flush(self, table: str) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
 
-        data = pa.Table.from_pylist(self.buffers[table], schema=arrow_schema(table))
-        pq.write_table(data, self.out / table / f"part-{self.parts[table]:05d}.parquet")
-        self.parts[table] += 1
-        self.buffers[table] = []
+def _write(path: Path, table: str, rows: list[dict]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(table)), path)

@@ -1,33 +1,29 @@
-"""The one function both engines run on their workers: documents in,
-(table, row) pairs out. No engine code here."""
+"""The one function both engines run on their workers: documents in, one
+bundle of rows per document out. No engine code here."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from .._errors import WartaError
 from .._read import read
 from .._settings import Settings
 from ._documents import Document, Dropped
-from ._tables import article_rows, error_row
+from ._tables import Bundle, article_bundle, error_bundle
 
 __all__ = ["process"]
 
-Row = tuple[str, dict[str, Any]]
-
-
-def process(items: Iterable[Document | Dropped], settings: Settings) -> Iterator[Row]:
+def process(items: Iterable[Document | Dropped], settings: Settings) -> Iterator[Bundle]:
     for item in items:
         if isinstance(item, Dropped):
-            yield error_row(item.source, item.kind, item.reason)
+            yield error_bundle(item.source, item.kind, item.reason)
             continue
         try:
-            yield from article_rows(_article(item, settings), item.source)
+            yield article_bundle(_article(item, settings), item.source)
         except WartaError as exc:
-            yield error_row(item.source, "failed", str(exc))
+            yield error_bundle(item.source, "failed", str(exc))
         except Exception as exc:  # a bug on one page must not kill a job of millions
-            yield error_row(item.source, "crashed", f"{type(exc).__name__}: {exc}")
+            yield error_bundle(item.source, "crashed", f"{type(exc).__name__}: {exc}")
 
 
 def _article(doc: Document, settings: Settings):

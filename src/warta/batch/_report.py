@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["Report"]
+__all__ = ["Report", "reason_head"]
 
 
 @dataclass
@@ -13,10 +13,19 @@ class Report:
     rows: Counter = field(default_factory=Counter)  # per table
     errors: Counter = field(default_factory=Counter)  # (kind, reason head)
 
-    def count(self, table: str, row: dict) -> None:
-        self.rows[table] += 1
-        if table == "errors":
-            self.errors[(row["kind"], _reason_head(row["reason"]))] += 1
+    def add(self, bundle: dict) -> None:
+        for table, rows in bundle.items():
+            if isinstance(rows, list):
+                self.rows[table] += len(rows)
+            elif rows is not None:
+                self.rows[table] += 1
+        error = bundle["errors"]
+        if error is not None:
+            self.errors[(error["kind"], reason_head(error["reason"]))] += 1
+
+    def merge(self, other: Report) -> None:
+        self.rows.update(other.rows)
+        self.errors.update(other.errors)
 
     @property
     def articles(self) -> int:
@@ -33,6 +42,6 @@ class Report:
         return "\n".join(lines)
 
 
-def _reason_head(reason: str) -> str:
+def reason_head(reason: str) -> str:
     # "HTTP status 404" and "not HTML (image/png)" group well; long messages by their start.
     return reason.split(":")[0][:60]

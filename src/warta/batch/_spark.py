@@ -1,9 +1,10 @@
 """The Spark engine: the same ``process`` function in ``mapPartitions``.
 
-Files are read by the executors (``binaryFiles``), turned into documents,
-spread over ``partitions``, and each partition runs ``process`` (which loads
-any model once per Python worker). Spark writes the tables with the schema of
-_tables, in the layout the local engine uses."""
+Files are read by the executors (``binaryFiles``), turned into documents and
+spread over ``partitions``; each partition runs ``process`` (which loads any
+model once per Python worker) and yields one bundle per document. Bundles
+become one cached DataFrame, and every table is cut from it inside the JVM,
+so the Python work happens once."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from .._errors import WartaError
 from .._settings import Settings
 from ._documents import Dropped, InputOptions, documents_from_file, list_files
 from ._process import process
-from ._report import Report, _reason_head
-from ._tables import TABLES
+from ._report import Report
+from ._tables import MENTION_TABLES, TABLES
 
 __all__ = ["run_spark"]
 
@@ -31,13 +32,34 @@ def run_spark(inputs: list[str], out: str, *, master: str | None, partitions: in
     files = sc.binaryFiles(",".join(_input_uris(inputs)))
     docs = files.flatMap(lambda kv: _documents(kv[0], kv[1], options))
     docs = docs.repartition(partitions or sc.defaultParallelism * 2)
-    rows = docs.mapPartitions(lambda items: process(items, settings)).cache()
-    for table, columns in TABLES.items():
-        names = [name for name, _ in columns]
-        data = rows.filter(lambda r, t=table: r[0] == t).map(lambda r, n=names: tuple(r[1].get(k) for k in n))
-        spark.createDataFrame(data, schema=_spark_schema(table)).write.mode("overwrite").parquet(f"{out}/{table}")
-    report = _report(rows)
-    rows.unpersist()
+    bundles = docs.mapPartitions(lambda items: (_as_tuple(b) for b in process(items, settings)))
+    frame = spark.createDataFrame(bundles, schema=_bundle_schema()).cache()
+    try:
+        for table in TABLES:
+            _table(frame, table).write.mode("overwrite").parquet(f"{out}/{table}")
+        return _report(frame)
+    finally:
+        frame.unpersist()
+
+
+def _table(frame, table: str):
+    from pyspark.sql import functions as F
+
+    if table in MENTION_TABLES:
+        return frame.select(F.explode(table).alias("row")).select("row.*")
+    return frame.where(F.col(table).isNotNull()).select(f"{table}.*")
+
+
+def _report(frame) -> Report:
+    from pyspark.sql import functions as F
+
+    sizes = [F.sum(F.size(t)).alias(t) for t in MENTION_TABLES]
+    present = [F.count(t).alias(t) for t in ("articles", "errors")]
+    report = Report()
+    report.rows = Counter({k: v for k, v in frame.agg(*present, *sizes).first().asDict().items() if v})
+    head = F.substring(F.substring_index("errors.reason", ":", 1), 1, 60)
+    grouped = frame.where(F.col("errors").isNotNull()).groupBy("errors.kind", head.alias("head")).count()
+    report.errors = Counter({(r["kind"], r["head"]): r["count"] for r in grouped.collect()})
     return report
 
 
@@ -76,17 +98,27 @@ def _documents(uri: str, data: bytes, options: InputOptions):
         yield Dropped(path, str(exc), "failed")
 
 
-def _spark_schema(table: str):
+def _as_tuple(bundle: dict) -> tuple:
+    def row(table: str, values: dict | None):
+        return None if values is None else tuple(values.get(name) for name, _ in TABLES[table])
+
+    return tuple(
+        [row(t, r) for r in bundle[t]] if t in MENTION_TABLES else row(t, bundle[t]) for t in _BUNDLE_ORDER
+    )
+
+
+_BUNDLE_ORDER = ("articles", *MENTION_TABLES, "errors")
+
+
+def _bundle_schema():
     from pyspark.sql import types as T
 
     kinds = {"string": T.StringType(), "int": T.LongType(), "bool": T.BooleanType(),
              "list<string>": T.ArrayType(T.StringType())}
-    return T.StructType([T.StructField(name, kinds[kind]) for name, kind in TABLES[table]])
 
+    def struct(table: str):
+        return T.StructType([T.StructField(name, kinds[kind]) for name, kind in TABLES[table]])
 
-def _report(rows) -> Report:
-    report = Report()
-    report.rows = Counter(rows.map(lambda r: r[0]).countByValue())
-    errors = rows.filter(lambda r: r[0] == "errors").map(lambda r: (r[1]["kind"], _reason_head(r[1]["reason"])))
-    report.errors = Counter(errors.countByValue())
-    return report
+    return T.StructType([
+        T.StructField(t, T.ArrayType(struct(t)) if t in MENTION_TABLES else struct(t)) for t in _BUNDLE_ORDER
+    ])

@@ -18,7 +18,7 @@ from typing import Any
 from .._article import Article
 from ..corpus._ids import article_id
 
-__all__ = ["TABLES", "article_rows", "error_row"]
+__all__ = ["MENTION_TABLES", "TABLES", "Bundle", "article_bundle", "error_bundle", "rows_of"]
 
 S, I, B, LS = "string", "int", "bool", "list<string>"
 
@@ -35,11 +35,14 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "times": (("article_id", S), ("text", S), ("value", S), ("start", I), ("end", I), ("extra", S)),
     "errors": (("source", S), ("kind", S), ("reason", S)),
 }
-_MENTION_TABLES = ("entities", "quotes", "times")
+MENTION_TABLES = ("entities", "quotes", "times")
+
+#: What one input document gives: its article row and mention rows, or its
+#: error row. Engines write bundles; a bundle never spans documents.
+Bundle = dict[str, Any]
 
 
-def article_rows(article: Article, source: str) -> list[tuple[str, dict[str, Any]]]:
-    """(table, row) pairs for one article."""
+def article_bundle(article: Article, source: str) -> Bundle:
     aid = article_id(article.url, article.headline, article.paragraphs)
     record = article.to_dict()
     row = {name: record.get(name) for name, _ in TABLES["articles"] if name in record}
@@ -49,10 +52,10 @@ def article_rows(article: Article, source: str) -> list[tuple[str, dict[str, Any
         domain=article.outlet.domain if article.outlet else None,
         dateline_place=article.dateline.place if article.dateline else None,
     )
-    rows = [("articles", row)]
-    for table in _MENTION_TABLES:
-        rows += [(table, _mention_row(table, aid, m)) for m in getattr(article, table)]
-    return rows
+    bundle: Bundle = {"articles": row, "errors": None}
+    for table in MENTION_TABLES:
+        bundle[table] = [_mention_row(table, aid, m) for m in getattr(article, table)]
+    return bundle
 
 
 def _mention_row(table: str, aid: str, mention: dict[str, Any]) -> dict[str, Any]:
@@ -70,5 +73,13 @@ def _scalar(value: Any) -> Any:
     return value
 
 
-def error_row(source: str, kind: str, reason: str) -> tuple[str, dict[str, Any]]:
-    return "errors", {"source": source, "kind": kind, "reason": reason}
+def error_bundle(source: str, kind: str, reason: str) -> Bundle:
+    empty = {table: [] for table in MENTION_TABLES}
+    return {"articles": None, "errors": {"source": source, "kind": kind, "reason": reason}, **empty}
+
+
+def rows_of(bundles, table: str) -> list[dict[str, Any]]:
+    """The rows of one table in a list of bundles."""
+    if table in MENTION_TABLES:
+        return [row for b in bundles for row in b[table]]
+    return [b[table] for b in bundles if b[table] is not None]
