@@ -65,6 +65,7 @@ def _report(frame) -> Report:
 
 def _session(master: str | None):
     try:
+        from pyspark import SparkConf
         from pyspark.sql import SparkSession
     except ImportError:
         raise WartaError(INSTALL_HINT) from None
@@ -75,7 +76,8 @@ def _session(master: str | None):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
     )
-    if master or not os.environ.get("SPARK_MASTER"):
+    # Under spark-submit the master comes from its configuration.
+    if master or not SparkConf().contains("spark.master"):
         builder = builder.master(master or "local[*]")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
