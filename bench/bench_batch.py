@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import warta  # noqa: E402
 from evaluation.pages import DETIK, GOLDEN  # noqa: E402
+
+import warta  # noqa: E402
 from warta.batch import run_batch  # noqa: E402
 
 MDY = warta.Settings(date_order="mdy")

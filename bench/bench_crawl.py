@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.fixture_site import Site  # noqa: E402
+
 from warta.crawl import Archive, Crawler, CrawlState, Fetcher, Politeness  # noqa: E402
 
 PAGE = (Path(__file__).resolve().parents[1] / "tests/golden/tribun_page.html").read_text("utf-8")

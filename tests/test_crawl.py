@@ -33,7 +33,7 @@ def _news_sitemap(site: Site, paths: list[str]) -> str:
 def site():
     s = Site()
     s.route("/robots.txt", f"User-agent: *\nDisallow: /private/\nSitemap: {s.url}/news-sitemap.xml\n", ctype="text/plain")
-    s.route("/", f'<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>Beranda</body></html>')
+    s.route("/", '<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>Beranda</body></html>')
     s.route("/rss", _rss(s, ["/berita/1", "/berita/1/amp", "/berita/2?utm_source=rss", "/private/3",
                              "/berita/5", "/berita/7", "/berita/8", "/berita/9"]), ctype="application/rss+xml", ETag='"v1"')
     s.route("/news-sitemap.xml", _news_sitemap(s, ["/berita/1", "/berita/11"]), ctype="application/xml")
@@ -89,7 +89,7 @@ def test_requests_to_one_host_keep_the_delay_and_name_warta(site, crawl):
     crawler.add_source(site.url + "/")
     crawler.run_once()
     times = [t for t, _, _ in site.log]
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert min(gaps) >= DELAY * 0.8
     assert all(headers["User-Agent"].startswith("warta/") for _, _, headers in site.log)
 
@@ -140,3 +140,4 @@ def test_a_crawl_refuses_private_hosts_unless_allowed(site):
     with pytest.raises(UnsafeURLError):
         fetcher.get(site.url + "/")
     assert site.log == []
+

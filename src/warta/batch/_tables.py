@@ -20,7 +20,7 @@ from ..corpus._ids import article_id
 
 __all__ = ["MENTION_TABLES", "TABLES", "Bundle", "article_bundle", "error_bundle", "rows_of"]
 
-S, I, B, LS = "string", "int", "bool", "list<string>"
+S, INT, B, LS = "string", "int", "bool", "list<string>"
 
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "articles": (
@@ -30,9 +30,9 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("dateline_place", S), ("captions", LS), ("paragraphs", LS), ("summary", S),
         ("keyphrases", LS), ("warnings", LS), ("record", S),
     ),
-    "entities": (("article_id", S), ("text", S), ("label", S), ("start", I), ("end", I), ("canonical", S), ("extra", S)),
-    "quotes": (("article_id", S), ("text", S), ("speaker", S), ("cue", S), ("kind", S), ("start", I), ("end", I), ("extra", S)),
-    "times": (("article_id", S), ("text", S), ("value", S), ("start", I), ("end", I), ("extra", S)),
+    "entities": (("article_id", S), ("text", S), ("label", S), ("start", INT), ("end", INT), ("canonical", S), ("extra", S)),
+    "quotes": (("article_id", S), ("text", S), ("speaker", S), ("cue", S), ("kind", S), ("start", INT), ("end", INT), ("extra", S)),
+    "times": (("article_id", S), ("text", S), ("value", S), ("start", INT), ("end", INT), ("extra", S)),
     "errors": (("source", S), ("kind", S), ("reason", S)),
 }
 MENTION_TABLES = ("entities", "quotes", "times")

@@ -1,8 +1,8 @@
 """Crawling news sites through their feeds and sitemaps, politely."""
 
 from ._archive import Archive
-from ._crawler import CrawlReport, Crawler
-from ._fetch import FetchError, Fetcher, Politeness, Response
+from ._crawler import Crawler, CrawlReport
+from ._fetch import Fetcher, FetchError, Politeness, Response
 from ._safety import UnsafeURLError, check_url
 from ._state import CrawlState
 

@@ -3,19 +3,29 @@ archived, read, handed to a sink (the store)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from .._article import Article
 from .._errors import WartaError
 from .._read import read
 from ..corpus._ids import normalise_url
 from ._archive import Archive
-from ._feeds import COMMON_PATHS, Link, discover, links_from_feed, links_from_sitemap, looks_like_feed, sitemaps_in_robots
+from ._feeds import (
+    COMMON_PATHS,
+    Link,
+    discover,
+    links_from_feed,
+    links_from_sitemap,
+    looks_like_feed,
+    sitemaps_in_robots,
+)
 from ._fetch import Fetcher
+from ._safety import check_url
 from ._state import CrawlState
 
 __all__ = ["CrawlReport", "Crawler"]
@@ -45,6 +55,7 @@ class Crawler:
     def add_source(self, home: str) -> list[tuple[str, str]]:
         """Find a site's feeds and sitemaps (robots.txt, <link rel=alternate>,
         common paths) and remember them; returns (url, kind) pairs."""
+        check_url(home, allow_private=self.fetcher.p.allow_private)  # say why, not "nothing found"
         found = [(u, "sitemap") for u in self._robots_sitemaps(home)]
         found += [(u, "feed") for u in self._page_feeds(home)]
         if not found:
@@ -60,11 +71,17 @@ class Crawler:
         links = [link for url, kind, _ in self.state.sources() for link in self._links(url, kind, report)]
         new = self._new_links(links, report)
         with ThreadPoolExecutor(self.workers) as pool:
-            for outcome in pool.map(self._fetch_article, new):
-                if outcome == "stored":
+            # Fetching and reading happen in the threads; the sink and the state
+            # are written here, in one thread, and a URL is marked seen only
+            # after the sink took its article: a crash loses nothing.
+            for url, final_url, outcome, article in pool.map(self._fetch_article, new):
+                if article is not None:
+                    self.sink(article)
+                    self.state.mark_seen(normalise_url(final_url), final_url, outcome)
                     report.stored += 1
                 else:
                     report.failed[outcome] += 1
+                self.state.mark_seen(normalise_url(url), url, outcome)
         return report
 
     def _new_links(self, links: list[Link], report: CrawlReport) -> list[str]:
@@ -97,28 +114,21 @@ class Crawler:
                 articles += self._links(child.url, "sitemap", report, depth + 1)
         return articles
 
-    def _fetch_article(self, url: str) -> str:
-        canonical = normalise_url(url)
+    def _fetch_article(self, url: str) -> tuple[str, str, str, Article | None]:
+        """(url, final url, outcome, article or None); no shared state touched."""
         try:
             response = self.fetcher.get(url)
         except WartaError as exc:
-            return self._done(canonical, url, _reason(exc))
+            return url, url, _reason(exc), None
         self.archive.write(response)
         if response.status != 200:
-            return self._done(canonical, url, f"HTTP {response.status}")
+            return url, response.url, f"HTTP {response.status}", None
         if response.content_type not in _HTML_TYPES:
-            return self._done(canonical, url, f"not HTML ({response.content_type})")
+            return url, response.url, f"not HTML ({response.content_type})", None
         try:
-            article = read(response.body, url=response.url)
+            return url, response.url, "stored", read(response.body, url=response.url)
         except WartaError as exc:
-            return self._done(canonical, url, _reason(exc))
-        self.sink(article)
-        self.state.mark_seen(normalise_url(response.url), response.url, "stored")
-        return self._done(canonical, url, "stored")
-
-    def _done(self, canonical: str, url: str, outcome: str) -> str:
-        self.state.mark_seen(canonical, url, outcome)
-        return outcome
+            return url, response.url, _reason(exc), None
 
     def _robots_sitemaps(self, home: str) -> list[str]:
         robots = urljoin(home, "/robots.txt")
@@ -150,7 +160,7 @@ class Crawler:
 
 
 def _reason(exc: Exception) -> str:
-    # "https://x/y: ReadTimeout: ..." -> the part after the URL, for counting.
-    text = str(exc)
-    host = urlsplit(text.split(" ")[0].rstrip(":")).netloc
-    return text.split(": ", 1)[1] if host and ": " in text else text
+    """The reason without its URL, so that reasons can be counted:
+    "robots.txt disallows http://x/y" -> "robots.txt disallows"."""
+    text = re.sub(r"\s*https?://\S+", "", str(exc))
+    return re.sub(r"(\s+at)?[\s:]*$", "", text).lstrip(": ") or type(exc).__name__
