@@ -12,7 +12,7 @@ from warta.crawl import Archive, Crawler, CrawlState, Fetcher, Politeness, Unsaf
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGE = (GOLDEN / "tribun_page.html").read_text("utf-8")
-DELAY = 0.05
+DELAY = 0.1
 
 
 def _rss(site: Site, paths: list[str]) -> str:
@@ -90,7 +90,7 @@ def test_requests_to_one_host_keep_the_delay_and_name_warta(site, crawl):
     crawler.run_once()
     times = [t for t, _, _ in site.log]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= DELAY * 0.8
+    assert min(gaps) >= DELAY * 0.5  # arrival times jitter; the spacing is set at the start
     assert all(headers["User-Agent"].startswith("warta/") for _, _, headers in site.log)
 
 
