@@ -65,7 +65,7 @@ def _register_commands() -> None:
             main.add_command(command)
 
 
-_COMMAND_MODULES: tuple[str, ...] = (".corpus.cli", ".batch.cli", ".crawl.cli")
+_COMMAND_MODULES: tuple[str, ...] = (".corpus.cli", ".batch.cli", ".crawl.cli", ".serve.cli")
 _register_commands()
 
 
