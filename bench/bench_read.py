@@ -59,7 +59,8 @@ def main() -> int:
     source = "Detik 2025 dev set (../shared)" if DETIK.exists() else "golden fixtures"
     print(f"inputs: {len(texts)} text dumps, {len(pages)} HTML pages from the {source}; "
           f"{args.repeat} passes; one core\n")
-    read = lambda p: warta.read(p, settings=DETIK_DATES)  # noqa: E731
+    # The reader alone: issue 2's figures. bench_understand.py measures the NLP stages.
+    read = lambda p: warta.read(p, settings=DETIK_DATES, nlp=False)  # noqa: E731
     results = measure([
         ("warta.read, text dumps", read, texts),
         ("warta.read, HTML", read, pages),

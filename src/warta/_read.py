@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from ._article import Article, Source
@@ -21,7 +22,7 @@ from ._resolve import (
 )
 from ._settings import DEFAULT, Settings
 
-__all__ = ["READ_STAGES", "read", "read_pipeline"]
+__all__ = ["READ_STAGES", "default_pipeline", "read", "read_pipeline"]
 
 #: What the front ends (text dump, HTML) set before the stages run.
 FRONT_END_SETS = ("paragraphs", "headline", "lede", "captions", "url", "source")
@@ -41,17 +42,29 @@ def read_pipeline(extra=()) -> Pipeline:
 _READ = read_pipeline()
 
 
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The read stages and every understanding stage: what ``read`` runs."""
+    from .understand import STAGES as UNDERSTAND
+
+    return read_pipeline(extra=UNDERSTAND)
+
+
 def read(
     page: str | bytes | Path,
     *,
     url: str | None = None,
     outlet: str | None = None,
     settings: Settings = DEFAULT,
+    nlp: bool = True,
     pipeline: Pipeline | None = None,
 ) -> Article:
     """Read one page (a text dump or HTML; ``str``, ``bytes`` or a ``Path``) into
     an ``Article``. Raises ``InputError`` only when the input cannot be read at
-    all (empty, binary, too large); anything less is a warning on the record."""
+    all (empty, binary, too large); anything less is a warning on the record.
+
+    ``nlp=False`` runs only the reading stages (no entities, quotes, times,
+    quantities, summary); ``pipeline`` runs stages of your choice."""
     text, encoding, size = decode(page, settings.max_input_bytes)
     is_html = looks_like_html(text)
     article = Article(url=url, source=Source("html" if is_html else "text", encoding, size))
@@ -59,4 +72,4 @@ def read(
     if outlet:
         article.hints["outlet"] = outlet
     (parse_html if is_html else parse_text)(text, article)
-    return (pipeline or _READ)(article)
+    return (pipeline or (default_pipeline() if nlp else _READ))(article)

@@ -31,13 +31,15 @@ def main() -> None:
 @click.option("--outlet", help="The outlet's name, when you know it better than the page says.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT.max_input_bytes, show_default=True,
               help="Refuse pages larger than this.")
+@click.option("--nlp/--no-nlp", default=True, show_default=True,
+              help="Run the understanding stages (entities, quotes, times, quantities, summary).")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonld", "text"]), default="json",
               show_default=True, help="json: the warta record; jsonld: schema.org NewsArticle; text: clean text.")
-def read_command(page: str, url: str | None, outlet: str | None, max_bytes: int, fmt: str) -> None:
+def read_command(page: str, url: str | None, outlet: str | None, max_bytes: int, nlp: bool, fmt: str) -> None:
     """Read PAGE (a text dump or an HTML file; - for stdin) and print the article."""
     source = sys.stdin.buffer.read() if page == "-" else Path(page)
     try:
-        article = read(source, url=url, outlet=outlet, settings=replace(DEFAULT, max_input_bytes=max_bytes))
+        article = read(source, url=url, outlet=outlet, settings=replace(DEFAULT, max_input_bytes=max_bytes), nlp=nlp)
     except WartaError as exc:
         name = "stdin" if page == "-" else page
         message = str(exc) if name in str(exc) else f"{name}: {exc}"

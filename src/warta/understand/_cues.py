@@ -1,0 +1,169 @@
+"""Cues that name who speaks: '..." kata X', 'X mengatakan, ...', 'Menurut X, ...'.
+
+Each finder returns a ``Cue``: the cue word, the speaker as written (a name
+with its role, a pronoun, or a role phrase such as "pejabat Rusia itu") and
+how it was found. Pronouns and role phrases are resolved later, against the
+people the article named before the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._names import RUN, Who, apposition, split_run, who_at, who_before
+
+# Short cue verbs after a quote, as in '..., kata X' / '..., ujarnya'.
+SHORT_CUES = (
+    "kata ujar ucap tutur jelas tegas ungkap sebut beber imbuh tambah terang lanjut papar "
+    "tandas pungkas tutup tulis sambung kilah tukas cetus urai seru timpal jawab aku"
+).split()
+# Verbs of saying with a subject before them: 'X mengatakan, ...'.
+SPEECH_VERBS = (
+    "mengatakan menyatakan menyebut menyebutkan menjelaskan menegaskan mengungkapkan mengungkap "
+    "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
+    "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
+    "bilang"
+).split()
+PRONOUNS = frozenset({"dia", "ia", "beliau"})
+_ADVERBS = r"(?:(?:juga|pun|lalu|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
+
+_SHORT_CUE = re.compile(rf"\s*[,.]?\s*(?P<cue>(?:{'|'.join(SHORT_CUES)})(?P<nya>nya)?)\b", re.I)
+_VERB = "|".join(SPEECH_VERBS)
+_SUBJECT_VERB_AFTER = re.compile(
+    rf"\s*,?\s*(?P<subject>{RUN.pattern}|[Ii]a|[Dd]ia|[Bb]eliau)\s+{_ADVERBS}(?P<cue>{_VERB})\b"
+)
+# "pejabat Rusia itu", "mantan menteri tersebut": a lower-case noun first.
+_ROLE_PHRASE = re.compile(r"[a-z][\w-]*\s+(?:[\w-]+\s+){0,4}?(?:itu|tersebut)\b")
+_LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
+_PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
+_VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
+_MENURUT = re.compile(
+    rf"\b(?i:menurut)(?:(?P<nya>nya)|\s+(?P<pronoun>(?i:dia|ia|beliau))\b|\s+(?P<run>{RUN.pattern}))"
+)
+# "Alex Pastoor, asisten Kluivert, menegaskan": a lower-case description between commas.
+_APPOSITIVE_BEFORE = re.compile(rf"(?:^|[,.]\s)(?P<run>{RUN.pattern}),\s*[a-z][^,]{{0,80}},$")
+_APPOSITIVE_SUBJECT = re.compile(rf"\s*(?P<run>{RUN.pattern}),")
+_KATA_AT_END = re.compile(rf"\b(?P<cue>{'|'.join(SHORT_CUES)})\s+(?P<run>{RUN.pattern})\s*[,:]\s*$")
+
+
+@dataclass
+class Cue:
+    word: str
+    how: str  # "name", "pronoun", "role phrase", "unresolved"
+    who: Who | None = None
+    phrase: str | None = None  # the pronoun or role phrase as written
+    end: int = 0  # where the cue (with its speaker) ends
+
+
+def cue_after(text: str, position: int) -> Cue | None:
+    """The cue right after a closing quote mark at `position`."""
+    match = _SHORT_CUE.match(text, position)
+    if match is not None:
+        if match["nya"]:
+            return Cue(match["cue"], "pronoun", phrase="-nya", end=match.end())
+        return _speaker_after(text, match.end(), match["cue"])
+    match = _SUBJECT_VERB_AFTER.match(text, position)
+    if match is not None:
+        return _cue_of_subject(match["subject"], match.start("subject"), match["cue"], match.end())
+    return None
+
+
+def _speaker_after(text: str, position: int, word: str) -> Cue:
+    start = position + len(text[position:]) - len(text[position:].lstrip(" "))
+    if (m := _PRONOUN.match(text, start)) is not None:
+        return Cue(word, "pronoun", phrase=m.group(), end=m.end())
+    if (m := _ROLE_PHRASE.match(text, start)) is not None:
+        return Cue(word, "role phrase", phrase=m.group(), end=m.end())
+    who = who_at(text, start)
+    if who is None and (m := _LOWER_ROLE.match(text, start)) is not None:
+        who = who_at(text, m.end())  # "kata juru bicara KPK Budi", "tulis dokumen Buku II"
+    if who is not None:
+        return Cue(word, "name", who, end=who.end)
+    return Cue(word, "unresolved", end=position)
+
+
+def _cue_of_subject(subject: str, start: int, word: str, end: int) -> Cue | None:
+    if subject.lower() in PRONOUNS:
+        return Cue(word, "pronoun", phrase=subject, end=end)
+    who = split_run(subject, start)
+    return Cue(word, "name", who, end=end) if who is not None else None
+
+
+def cue_before(text: str, start: int, position: int) -> Cue | None:
+    """The cue that introduces a quote opening at `position`, looking back to
+    `start` (the sentence start): 'X mengatakan, "...' or 'Menurut X, "...'."""
+    head = text[start:position]
+    if (m := _MENURUT.search(head)) is not None and not head[m.end() :].strip(" ,:"):
+        return menurut_cue(m, start)
+    if (m := _KATA_AT_END.search(head)) is not None:
+        return _cue_of_subject(m["run"], start + m.start("run"), m["cue"], position)
+    if (m := _VERB_AT_END.search(head)) is not None:
+        return subject_of(text, start, start + m.start(), m["cue"])
+    return None
+
+
+def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
+    """Who says, from the words before a speech verb at `verb_start`."""
+    head = re.sub(rf"\s{_ADVERBS}$", " ", text[start:verb_start].rstrip() + " ").rstrip()
+    if (m := _APPOSITIVE_BEFORE.search(head)) is not None:
+        who = split_run(m["run"], start + m.start("run"))
+        if who is not None and who.name:
+            return Cue(word, "name", who, end=verb_start)
+    tail = head.split()[-1:] or [""]
+    if tail[0].lower() in PRONOUNS:
+        return Cue(word, "pronoun", phrase=tail[0], end=verb_start)
+    if tail[0].lower() in ("itu", "tersebut"):
+        return Cue(word, "role phrase", phrase=" ".join(head.split()[-4:]), end=verb_start)
+    who = who_before(text, start + len(head), start)
+    if who is not None and (who.name or who.role):
+        return Cue(word, "name", who, end=verb_start)
+    # "Priyanka Sachdeva, analis pasar senior di Phillip Nova mengatakan": the
+    # sentence opens with the name, and a description stands before the verb.
+    match = _APPOSITIVE_SUBJECT.match(text, start, verb_start)
+    who = split_run(match["run"], match.start("run")) if match else None
+    if who is not None and who.name:
+        return Cue(word, "name", who, end=verb_start)
+    return Cue(word, "unresolved", end=verb_start)
+
+
+def menurut_cue(match: re.Match[str], offset: int) -> Cue:
+    if match["nya"] or match["pronoun"]:
+        return Cue(
+            "menurut", "pronoun", phrase=match["pronoun"] or "-nya", end=offset + match.end()
+        )
+    who = split_run(match["run"], offset + match.start("run"))
+    named = apposition(match.string, match.end("run"), who, offset)
+    if named is not None:  # "Menurut Direktur X, Nama, ..."
+        return Cue("menurut", "name", named, end=named.end)
+    if who is None:
+        return Cue("menurut", "unresolved", end=offset + match.end())
+    return Cue("menurut", "name", who, end=offset + match.end())
+
+
+def menurut_at(sentence: str) -> re.Match[str] | None:
+    """'Menurut X, ...' (or 'Menurutnya ...') at the start of a sentence, after at most one word."""
+    match = _MENURUT.search(sentence)
+    if match is None or len(sentence[: match.start()].split()) > 1:
+        return None
+    return match
+
+
+def speech_verb(sentence: str) -> re.Match[str] | None:
+    # A verb glued to the name before it ("Bahlil Lahadaliamengatakan,") still counts.
+    return re.search(rf"(?:\b|(?<=[a-z]{{3}}))(?P<cue>{_VERB})\b", sentence)
+
+
+def inserted_cue(sentence: str) -> re.Match[str] | None:
+    """'Hingga saat ini, terang AHY, opsi yang dibahas ...': a cue set between commas."""
+    return _INSERTED_CUE.match(sentence)
+
+
+_INSERTED_CUE = re.compile(
+    rf"[^,\"“”]{{0,40}},\s*(?P<cue>{'|'.join(SHORT_CUES)})\s+(?P<run>{RUN.pattern}),\s*"
+)
+
+
+def trailing_cue(sentence: str) -> re.Match[str] | None:
+    """'..., kata Purbaya.' at the end of a sentence without quote marks."""
+    return re.search(rf",\s*(?P<cue>(?:{'|'.join(SHORT_CUES)})(?:nya)?)\b[^,]*$", sentence)

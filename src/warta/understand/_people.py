@@ -1,0 +1,119 @@
+"""The people an article names, in order, to resolve "dia", "-nya" and
+"pejabat Rusia itu" to the person the article last named before a quote.
+
+Names are read from the body with the quoted words blanked out, so that a
+person quoted or talked about inside a quote is not taken for the speaker.
+Acronyms the article defines ("Kementerian Keuangan (Kemenkeu)") give the
+long form as the canonical speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ._names import PREPOSITIONS, RUN, TITLES, Who, apposition, canonical_names, initials, split_run
+
+_DEFINED_ACRONYM = re.compile(rf"(?P<long>{RUN.pattern})\s+\((?P<short>[A-Z][A-Za-z]{{1,11}})\)")
+
+
+@dataclass
+class _Run:
+    """A capitalised run of the body, split into role and name."""
+
+    who: Who
+    named: Who  # the same, or the name in ", Name" after it ("Duta Besar Pakistan, Zahid")
+    subject: bool  # not after a preposition ("oleh Presiden X")
+
+
+class People:
+    def __init__(
+        self, masked_body: str, speakers: list[tuple[int, str]], entities: list[dict[str, Any]]
+    ):
+        persons = [e for e in entities if e.get("label") in ("PER", "PERSON")]
+        named = list(speakers) + [(e["start"], e.get("canonical") or e["text"]) for e in persons]
+        runs = list(_runs(masked_body))
+        titled = [(r.named.start, r.named.name) for r in runs if _titled(r)]
+        self.acronyms = _acronyms(masked_body)
+        self._long_names = {r.who.name for r in runs if r.who.name and " " in r.who.name}
+        # Any name after a role ("Fraksi PAN Eddy Soeparno") may complete a short
+        # form; only names after a person's title are antecedents of pronouns.
+        known = [name for _, name in named] + [
+            r.who.name for r in runs if r.who.name and r.who.role
+        ]
+        self.canonical = canonical_names(known)
+        parts = {w for _, name in named + titled for w in name.split() if len(w) > 2}
+        later = [(r.who.start, r.who.name) for r in runs if _mentions(r, parts)]
+        mentions = sorted(named + titled + later)
+        self._starts = [start for start, _ in mentions]
+        self._names = [self.full_name(name) for _, name in mentions]
+        self._entities = persons
+
+    def latest(self, position: int) -> str | None:
+        """The person last named before `position`."""
+        i = bisect.bisect_left(self._starts, position)
+        return self._names[i - 1] if i else None
+
+    def full_name(self, name: str) -> str:
+        if name in self.acronyms:
+            return self.acronyms[name]
+        if name.isupper() and 2 <= len(name) <= 5:  # "STY" for Shin Tae-yong
+            names = {*self.canonical.values(), *self._long_names}
+            match = sorted(n for n in names if initials(n) == name)
+            if match:
+                return match[0]
+        return self.canonical.get(name, name)
+
+    def entity(self, name: str) -> str | None:
+        """The NER stage's canonical name for the PER entity that is this speaker:
+        the same name, else one that holds all its words ("Wahid" in "Abdul Wahid")."""
+        words = set(name.split())
+        canonicals = [e.get("canonical") or e["text"] for e in self._entities]
+        for fits in (lambda c: c == name, lambda c: words <= set(c.split())):
+            found = next((c for c in canonicals if fits(c)), None)
+            if found is not None:
+                return found
+        return None
+
+
+def _runs(masked_body: str) -> Iterator[_Run]:
+    for match in RUN.finditer(masked_body):
+        who = split_run(match.group(), match.start())
+        if who is not None:
+            named = apposition(masked_body, match.end(), who) or who
+            yield _Run(who, named, _after_no_preposition(masked_body, match.start()))
+
+
+def _titled(run: _Run) -> bool:
+    """A name introduced with a person's title: "Presiden Prabowo Subianto"."""
+    role = run.named.role or ""
+    return bool(run.named.name and run.subject and any(_is_title(w) for w in role.split()))
+
+
+def _mentions(run: _Run, parts: set[str]) -> bool:
+    """A later mention of a known name or of a part of one ("Wahid")."""
+    return bool(run.who.name and run.subject and set(run.who.name.split()) <= parts)
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().strip(".") in TITLES
+
+
+def _after_no_preposition(text: str, start: int) -> bool:
+    """False for a name after a preposition ("oleh Presiden X"): pronouns and
+    "-nya" point back to subjects and speakers, not to such names."""
+    before = text[max(0, start - 12) : start].split()[-1:] or [""]
+    return before[0].lower() not in PREPOSITIONS
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    table = {}
+    for match in _DEFINED_ACRONYM.finditer(text):
+        who = split_run(match["long"], match.start())
+        if who is not None:
+            # A person's acronym ("AHY") stands for the name, an institution's for the role.
+            table[match["short"]] = who.name or who.role
+    return table

@@ -1,0 +1,168 @@
+"""The ``quotes`` stage: direct and indirect speech with its speaker.
+
+Direct quotes are the spans between quote marks (``_direct``); indirect ones
+are sentences of the form 'X mengatakan, ...', 'Menurut X, ...' or
+'..., kata X.' outside quote marks. Speakers come from the cue (``_cues``);
+pronouns and role phrases go back to the person last named (``_people``); a
+direct quote without any cue continues the quote before it in the same or
+the previous paragraph. A quote whose speaker cannot be found keeps
+``speaker: null`` and the record says so in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._article import Article
+from .._pipeline import stage
+from ._cues import (
+    Cue,
+    cue_after,
+    cue_before,
+    inserted_cue,
+    menurut_at,
+    menurut_cue,
+    speech_verb,
+    subject_of,
+    trailing_cue,
+)
+from ._direct import MARKS, Span, direct_spans, paragraphs
+from ._names import split_run
+from ._people import People
+from ._speakers import records, warn_unbalanced
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_MIN_WORDS = 3
+_MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+
+    def speaker_of(self) -> str | None:
+        """The name (or, failing that, the role) the cue gives, before any resolving."""
+        if self.cue is None or self.cue.who is None:
+            return None
+        return self.cue.who.name or self.cue.who.role
+
+
+@stage(needs=("paragraphs",), sets=("quotes",))
+def quotes(article: Article) -> None:
+    body = article.body
+    spans = direct_spans(body)
+    masked = _mask(body, spans)
+    found = [q for s in spans if (q := _direct_quote(body, masked, s)) is not None]
+    found += _indirect_quotes(masked)
+    found.sort(key=lambda q: q.start)
+    warn_unbalanced(article, spans)
+    speakers = [(q.cue.who.start, q.speaker_of()) for q in found if q.speaker_of()]
+    unquoted = _mask(masked, [Span(q.start, q.end) for q in found if q.kind == "indirect"])
+    people = People(unquoted, speakers, article.entities)
+    article.quotes = records(body, found, people, article)
+
+
+def _mask(body: str, spans: list[Span]) -> str:
+    """The body with quoted words blanked, so names inside quotes are not speakers."""
+    chars = list(body)
+    for s in spans:
+        chars[s.start : s.end] = " " * (s.end - s.start)
+    return "".join(chars)
+
+
+def _direct_quote(body: str, masked: str, span: Span) -> Quote | None:
+    start, end = _trim(body, span.start, span.end)
+    if end <= start:
+        return None
+    after = span.end + 1 if span.closed else span.end
+    cue = cue_after(masked, after)
+    if cue is None:
+        sentence_start = _sentence_start(masked, span.start - 1)
+        cue = cue_before(masked, sentence_start, span.start - 1) if span.opened else None
+    words = len(body[start:end].split())
+    if cue is None and not _looks_like_speech(body, span, words):
+        return None  # scare quotes around a term or a title
+    return Quote(start, end, "direct", cue)
+
+
+def _looks_like_speech(body: str, span: Span, words: int) -> bool:
+    content = body[span.start : span.end].rstrip()
+    ends_clause = content[-1:] in ".,!?…-"
+    alone = not body[max(0, span.start - 2) : span.start - 1].strip(" ")  # opens a paragraph
+    return words >= _MIN_WORDS and (ends_clause or alone)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and a trailing comma (the one before ', kata X') from a span."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",-" + MARKS):
+        end -= 1
+    return start, end
+
+
+def _sentence_start(text: str, position: int) -> int:
+    paragraph = text.rfind("\n\n", 0, position) + 2 if "\n\n" in text[:position] else 0
+    stop = max(
+        text.rfind(". ", paragraph, position),
+        text.rfind("! ", paragraph, position),
+        text.rfind("? ", paragraph, position),
+    )
+    return stop + 2 if stop >= 0 else paragraph
+
+
+def _indirect_quotes(masked: str) -> list[Quote]:
+    found = []
+    for offset, paragraph in paragraphs(masked):
+        position = 0
+        for sentence in _SENTENCE_END.split(paragraph):
+            start = offset + paragraph.index(sentence, position)
+            position = start - offset + len(sentence)
+            if not any(m in sentence for m in MARKS):
+                quote = _indirect(masked, sentence, start)
+                found += [quote] if quote is not None else []
+    return found
+
+
+def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
+    if (m := menurut_at(sentence)) is not None:
+        cue = menurut_cue(m, start)
+        content = cue.end - start
+    elif (m := speech_verb(sentence)) is not None and _near_start(sentence, m.start()):
+        cue = subject_of(masked, start, start + m.start(), m["cue"])
+        content = m.end()
+        if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
+            return None  # 'X menilai' without a subject we can name: not reported speech
+    elif (m := inserted_cue(sentence)) is not None:
+        who = split_run(m["run"], start + m.start("run"))
+        cue = Cue(m["cue"], "name", who, end=start + m.end()) if who else None
+        content = m.end()
+    elif (m := trailing_cue(sentence)) is not None:
+        cue = _trailing(masked, start + m.start("cue"), m["cue"])
+        return _content_quote(masked, start, start + m.start(), cue)
+    else:
+        return None
+    return _content_quote(masked, start + content, start + len(sentence), cue)
+
+
+def _near_start(sentence: str, position: int) -> bool:
+    """A verb of saying far into a sentence belongs to a clause, not to its subject."""
+    return len(sentence[:position].split()) <= _MAX_SUBJECT_WORDS
+
+
+def _trailing(masked: str, position: int, word: str) -> Cue | None:
+    return cue_after(masked, position) or Cue(word, "unresolved", end=position)
+
+
+def _content_quote(masked: str, start: int, end: int, cue: Cue | None) -> Quote | None:
+    match = re.match(r"[\s,:]*(?:bahwa\s+)?", masked[start:end])
+    start += match.end()
+    while end > start and masked[end - 1] in " .,;:!?":
+        end -= 1
+    if len(masked[start:end].split()) < _MIN_WORDS:
+        return None
+    return Quote(start, end, "indirect", cue)

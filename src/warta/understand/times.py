@@ -1,0 +1,264 @@
+"""The ``times`` stage: time expressions with ISO values, relative ones
+resolved against the publish time.
+
+Absolute dates come from ``warta._dates`` ("21 Oktober 2025", "26/3/2019",
+with "Senin (...)" around them); the rest are patterns here: dates without a
+year ("Senin (20/10)", "20 Oktober"), months and years ("Oktober 2025",
+"tahun 2024"), weekdays ("pada hari Senin" = the latest Monday on or before
+publication), relative words ("kemarin", "dua hari lalu", "pekan lalu",
+"bulan depan", "tahun lalu") and clock times ("pukul 10.00 WIB", which take
+the date of a day named in the same sentence). Values have the granularity
+of the text: 2019-03-25, 2019-W12, 2019-03, 2018, 2025-10-20T10:00:00+07:00.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from .._article import Article
+from .._dates import MONTHS, WEEKDAYS, ZONES, find_all_datetimes
+from .._pipeline import stage
+from ._calendar import NUMBER_WORDS, PAST, SE_UNITS, month_near, shift, weekday_near, with_year
+from ._direct import direct_spans
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(w.capitalize() for w in WEEKDAYS if w != "minggu")
+_UNIT = r"hari|minggu|pekan|bulan|tahun"
+_FULL_MONTH = (
+    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_CLOCK_ZONES = {**ZONES, "GMT": "+00:00", "UTC": "+00:00"}
+_COUNT = "|".join([r"\d{1,3}", *sorted(NUMBER_WORDS, key=len, reverse=True)])
+_I = re.IGNORECASE
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("weekday_date", re.compile(
+        rf"(?:(?:pada\s+)?hari\s+)?(?P<wd>{_WEEKDAY}|Minggu)\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")),
+    ("day_month", re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?!\.?\s*\d)", _I)),
+    ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I)),
+    ("year", re.compile(
+        r"\b(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan)"
+        r"\s+(?P<y>(?:19|20)\d\d)\b(?![.,]\d)")),
+    ("quarter", re.compile(
+        r"\b(?:(?i:kuartal|triwulan|kuarter)\s+(?P<q>IV|I{1,3}|[1-4])|Q(?P<q2>[1-4]))\s*[-/ ]\s*"
+        r"(?P<y>(?:19|20)\d\d)\b")),
+    ("month", re.compile(
+        rf"(?<=[a-z] )(?P<m>{_FULL_MONTH})\b(?!\s*\d)(?!\s+[A-Z])"
+        r"(?:\s+(?P<dir>lalu|mendatang|depan|tahun\s+lalu|tahun\s+depan|tahun\s+ini))?")),
+    ("count_ago", re.compile(
+        rf"\b(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang)\b", _I)),
+    ("se_ago", re.compile(
+        rf"\b(?P<se>{'|'.join(SE_UNITS)})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang)\b", _I)),
+    ("unit_rel", re.compile(rf"\b(?P<unit>(?i:{_UNIT}))\s+(?P<dir>lalu|kemarin|depan|ini|mendatang)\b")),
+    ("weekday", re.compile(
+        rf"(?:(?P<pre>(?:pada\s+)?hari|pada|sejak|hingga|sampai)\s+)?\b(?P<wd>{_WEEKDAY}|Minggu)\b"
+        rf"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini))?")),
+    ("word", re.compile(
+        r"\b(?P<w>kemarin\s+lusa|hari\s+ini|kemarin|besok|esok\s+hari|lusa|semalam|tadi\s+malam)\b", _I)),
+    ("clock", re.compile(
+        r"(?:\b(?:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:\s*(?P<z>WIB|WITA|WIT|GMT|UTC)\b)?"
+        r"|(?<![\d.,])(?P<h2>\d{1,2})[.:](?P<min2>\d{2})\s*(?P<z2>WIB|WITA|WIT|GMT|UTC)\b)")),
+]  # fmt: skip
+
+_RELATIVE = frozenset({"weekday", "word", "unit_rel", "count_ago", "se_ago", "month", "weekday_date",
+                       "day_month"})  # fmt: skip
+_RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*")
+# "semalam" and "tadi malam" are last night: the day before publication.
+_WORD_DAYS = {"hari ini": 0, "kemarin": -1, "kemarin lusa": -2, "besok": 1, "esok hari": 1,
+              "lusa": 2, "semalam": -1, "tadi malam": -1}  # fmt: skip
+
+
+@stage(needs=("paragraphs", "published"), sets=("times",))
+def times(article: Article) -> None:
+    body = article.body
+    anchor = _anchor(article)
+    found = _absolute(body) + _patterns(body, anchor)
+    kept = _without_overlaps(found)
+    _anchor_quoted_on_speech_day(body, kept, anchor)
+    _date_clock_times(body, kept)
+    article.times = [{k: v for k, v in t.items() if not k.startswith("_")} for t in kept]
+    unresolved = sum(t["value"] is None for t in article.times)
+    if unresolved:
+        article.warn(
+            f"times: {unresolved} relative expression(s) left without a value "
+            "(no publish time to resolve them against)"
+        )
+
+
+def _anchor_quoted_on_speech_day(
+    body: str, kept: list[dict[str, Any]], anchor: date | None
+) -> None:
+    """Inside a direct quote, "hari ini" and "pada hari Jumat" count from the day
+    the words were spoken, which the cue after the quote often gives ('...,"
+    kata Suharso, Senin (17/1/2022).'), not from the publish time."""
+    for span in direct_spans(body):
+        day = _speech_day(body, span.end, kept)
+        if day is None or day == anchor:
+            continue
+        for t in kept:
+            if span.start <= t["start"] < span.end and "_match" in t and t["_kind"] in _RELATIVE:
+                t["value"] = _relative(t["_kind"], t["_match"], day)
+
+
+def _speech_day(body: str, quote_end: int, kept: list[dict[str, Any]]) -> date | None:
+    paragraph_end = body.find("\n\n", quote_end)
+    paragraph_end = len(body) if paragraph_end < 0 else paragraph_end
+    for t in kept:
+        if quote_end <= t["start"] < paragraph_end and t["_kind"] == "date":
+            return date.fromisoformat(t["value"])
+    return None
+
+
+def _anchor(article: Article) -> date | None:
+    try:
+        return datetime.fromisoformat(article.published).date() if article.published else None
+    except ValueError:
+        return None
+
+
+def _absolute(body: str) -> list[dict[str, Any]]:
+    found = []
+    for parsed in find_all_datetimes(body, order="dmy"):
+        start, end = _weekday_around(body, parsed.start, parsed.end)
+        value = parsed.isoformat() if parsed.has_time else parsed.value.date().isoformat()
+        if start < parsed.start and body[start].isdigit():  # "21-23 Oktober 2025": the first day
+            value = _first_day(body[start : parsed.start], parsed.value.date()) or value
+        if parsed.has_time and parsed.zone_assumed:
+            value = value[:19]  # the text gave no zone: a local time, no offset
+        found.append(_record(body, start, end, value, "datetime" if parsed.has_time else "date"))
+    return found
+
+
+def _weekday_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """Widen "20/10/2025" to "Senin (20/10/2025)" when the weekday stands before it,
+    and "23 Oktober 2025" to the range "21-23 Oktober 2025" (its value stays the
+    day written last; _absolute moves it to the first)."""
+    if (m := _RANGE_START.search(body, max(0, start - 6), start)) is not None and m.end() == start:
+        return m.start(), end
+    match = re.search(
+        rf"(?:(?:pada\s+)?hari\s+)?(?:{_WEEKDAY}|Minggu)\s*\($", body[max(0, start - 24) : start]
+    )
+    if match is not None and body[end : end + 1] == ")":
+        return start - (len(body[max(0, start - 24) : start]) - match.start()), end + 1
+    return start, end
+
+
+def _first_day(lead: str, last: date) -> str | None:
+    try:
+        return last.replace(day=int(re.match(r"\d+", lead).group())).isoformat()
+    except ValueError:
+        return None
+
+
+def _patterns(body: str, anchor: date | None) -> list[dict[str, Any]]:
+    found = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(body):
+            value = _value(kind, match, anchor)
+            if value is not False:
+                found.append(_record(body, match.start(), match.end(), value, kind))
+                found[-1]["_match"] = match
+    return found
+
+
+def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | bool:
+    """The ISO value of a match; None when it needs an anchor that is missing,
+    False when the match is not a time expression after all."""
+    if kind == "month_year":
+        return f"{m['y']}-{MONTHS[m['m'].lower()]:02d}"
+    if kind == "year":
+        return m["y"]
+    if kind == "quarter":
+        return f"{m['y']}-Q{_ROMAN.get(m['q'] or '') or int(m['q'] or m['q2'])}"
+    if kind == "clock":
+        return _clock(m)
+    if kind == "weekday" and not _weekday_in_context(m):
+        return False
+    if anchor is None:
+        return None
+    return _relative(kind, m, anchor)
+
+
+def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
+    if kind == "weekday_date":
+        return with_year(anchor, int(m["m"]), int(m["d"]))
+    if kind == "month":
+        return month_near(anchor, MONTHS[m["m"].lower()], " ".join((m["dir"] or "").split()))
+    if kind == "day_month":
+        return with_year(anchor, MONTHS[m["m"].lower()], int(m["d"]))
+    if kind in ("count_ago", "se_ago"):
+        unit = m["unit"].lower() if kind == "count_ago" else SE_UNITS[m["se"].lower()]
+        count = 1 if kind == "se_ago" else _count(m["n"])
+        sign = -1 if " ".join(m["dir"].lower().split()) in PAST else 1
+        return shift(anchor, unit, sign * count)
+    if kind == "unit_rel":
+        steps = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "ini": 0}
+        return shift(anchor, m["unit"].lower(), steps[m["dir"]])
+    if kind == "weekday":
+        direction = {
+            "lalu": "last",
+            "kemarin": "last",
+            "depan": "next",
+            "mendatang": "next",
+            "ini": "this",
+        }.get(m["dir"] or "", "past")
+        return weekday_near(anchor, WEEKDAYS[m["wd"].lower()], direction)
+    return shift(anchor, "hari", _WORD_DAYS[" ".join(m["w"].lower().split())])
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+def _weekday_in_context(m: re.Match[str]) -> bool:
+    """A weekday name counts with "hari"/"pada" before it, "lalu"/"depan" after
+    it, or between a comma and the end of a clause ("di Jakarta, Senin.");
+    "Minggu" (also "week") only with "hari" or "pada"."""
+    if m["wd"] == "Minggu":
+        return bool(m["pre"])
+    if m["pre"] or m["dir"]:
+        return True
+    before, after = m.string[max(0, m.start() - 2) : m.start()], m.string[m.end() : m.end() + 1]
+    return before.strip() == "," and after in (".", ",", "")
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    hour, minute = int(m["h"] or m["h2"]), int(m["min"] or m["min2"])
+    if hour > 24 or minute > 59:
+        return None
+    zone = _CLOCK_ZONES.get(m["z"] or m["z2"] or "", "")
+    return f"{hour % 24:02d}:{minute:02d}:00{zone}"
+
+
+def _record(body: str, start: int, end: int, value: Any, kind: str) -> dict[str, Any]:
+    return {"text": body[start:end], "value": value, "start": start, "end": end, "_kind": kind}
+
+
+def _without_overlaps(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The longest expression wins where several overlap; then in text order."""
+    kept: list[dict[str, Any]] = []
+    for t in sorted(found, key=lambda t: (t["start"] - t["end"], t["start"])):
+        if all(t["end"] <= k["start"] or t["start"] >= k["end"] for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t["start"])
+
+
+def _date_clock_times(body: str, kept: list[dict[str, Any]]) -> None:
+    """A clock time takes the date of the nearest day named in its sentence."""
+    days = [t for t in kept if t["value"] and len(t["value"]) == 10 and t["value"][4] == "-"]
+    for t in kept:
+        if t["_kind"] != "clock" or t["value"] is None:
+            continue
+        same = [d for d in days if _same_sentence(body, d, t)]
+        if same:
+            day = min(same, key=lambda d: abs(d["start"] - t["start"]))
+            t["value"] = f"{day['value']}T{t['value']}"
+
+
+def _same_sentence(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    lo, hi = min(a["end"], b["end"]), max(a["start"], b["start"])
+    between = body[lo:hi] if lo < hi else ""
+    return not re.search(r"[.!?]\s|\n", between)

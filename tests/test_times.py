@@ -1,0 +1,85 @@
+"""The times stage: absolute and relative expressions with ISO values."""
+
+import pytest
+
+import warta
+from warta import Article
+from warta.understand import STAGES, times
+
+PIPELINE = warta.read_pipeline(extra=STAGES)
+TUESDAY = "2019-03-26T20:34:00+07:00"  # the seed's publish time, a Tuesday
+
+
+def values(text, published=TUESDAY):
+    article = Article(paragraphs=[text], published=published)
+    times(article)
+    return {t["text"]: t["value"] for t in article.times}, article
+
+
+def test_seed_times(seed_path):
+    article = warta.read(seed_path, pipeline=PIPELINE)
+    found = {t["text"]: t["value"] for t in article.times}
+    assert found["pada hari Senin"] == "2019-03-25"
+    assert found["tahun lalu"] == "2018"
+    t = next(t for t in article.times if t["text"] == "tahun lalu")
+    assert article.body[t["start"] : t["end"]] == "tahun lalu"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rapat digelar 21 Oktober 2025 di Jakarta.", {"21 Oktober 2025": "2025-10-21"}),
+    ("Hal itu disampaikan di Pekanbaru, Senin (20/10/2025).", {"Senin (20/10/2025)": "2025-10-20"}),
+    ("Kejadian pada 26/3/2019 itu ramai.", {"26/3/2019": "2019-03-26"}),
+    ("Ia datang kemarin.", {"kemarin": "2019-03-25"}),
+    ("Ia datang dua hari lalu.", {"dua hari lalu": "2019-03-24"}),
+    ("Ia datang 3 hari yang lalu.", {"3 hari yang lalu": "2019-03-23"}),
+    ("Harga naik pekan lalu.", {"pekan lalu": "2019-W12"}),
+    ("Rapat digelar minggu depan.", {"minggu depan": "2019-W14"}),
+    ("Aturan berlaku bulan depan.", {"bulan depan": "2019-04"}),
+    ("Target tercapai tahun depan.", {"tahun depan": "2020"}),
+    ("Ia berbicara pada hari Senin.", {"pada hari Senin": "2019-03-25"}),
+    ("Ia berbicara pada Selasa.", {"pada Selasa": "2019-03-26"}),
+    ("Ia tiba Jumat lalu.", {"Jumat lalu": "2019-03-22"}),
+    ("Pertemuan dilanjutkan Kamis mendatang.", {"Kamis mendatang": "2019-03-28"}),
+    ("Rapat dimulai pukul 10.00 WIB.", {"pukul 10.00 WIB": "10:00:00+07:00"}),
+    ("Rapat Senin (25/3/2019) pukul 14.30 WITA.", {"Senin (25/3/2019)": "2019-03-25",
+                                                   "pukul 14.30 WITA": "2019-03-25T14:30:00+08:00"}),
+    ("Rapat Rabu (20/3) lalu.", {"Rabu (20/3)": "2019-03-20"}),
+    ("Inflasi Februari 2019 rendah.", {"Februari 2019": "2019-02"}),
+    ("Pada kuartal IV-2018 laba naik.", {"kuartal IV-2018": "2018-Q4"}),
+    ("Desember lalu harga naik.", {}),  # a month opening a sentence is not read (names like "Juli")
+    ("Harga naik sejak Desember lalu.", {"Desember lalu": "2018-12"}),
+])  # fmt: skip
+def test_expressions(text, expected):
+    found, _ = values(text)
+    assert found == expected
+
+
+def test_minggu_as_weekday_only_with_hari_or_pada():
+    found, _ = values("Ia tiba pada hari Minggu, bukan minggu lalu.")
+    assert found == {"pada hari Minggu": "2019-03-24", "minggu lalu": "2019-W12"}
+
+
+def test_relative_without_publish_time_warns():
+    found, article = values("Ia datang kemarin, 21 Oktober 2025.", published=None)
+    assert found == {"kemarin": None, "21 Oktober 2025": "2025-10-21"}
+    assert any(w.startswith("times:") for w in article.warnings)
+
+
+def test_impossible_dates_are_skipped_not_raised():
+    found, _ = values("Tanggal 31 Februari 2019 dan Senin (45/13) serta pukul 99.99 WIB.")
+    assert "31 Februari 2019" not in found
+    assert found.get("Senin (45/13)") is None
+
+
+def test_relative_time_inside_a_quote_counts_from_the_speech_day():
+    found, _ = values(
+        '"Saya baru dapat perintah itu pada hari Jumat," kata Suharso, Senin (17/1/2022).',
+        published="2025-08-22T17:35:00+07:00",
+    )
+    assert found["pada hari Jumat"] == "2022-01-14"
+    assert found["Senin (17/1/2022)"] == "2022-01-17"
+
+
+def test_date_ranges_take_their_first_day():
+    found, _ = values("Turnamen berlangsung pada 21-23 Oktober 2025.")
+    assert found == {"21-23 Oktober 2025": "2025-10-21"}
