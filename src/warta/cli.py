@@ -60,7 +60,11 @@ def _register_commands() -> None:
 
     for name in _COMMAND_MODULES:
         full = importlib.util.resolve_name(name, __package__)
-        if importlib.util.find_spec(full) is None:
+        try:
+            found = importlib.util.find_spec(full)
+        except ModuleNotFoundError:  # its package is absent
+            found = None
+        if found is None:
             continue  # that part is not in this installation
         module = importlib.import_module(full)
         for command in module.commands:
