@@ -11,9 +11,14 @@ from ._article import Article, Dateline, Outlet, Removed, Source
 from ._errors import (
     BinaryInputError,
     EmptyInputError,
+    FetchError,
+    IngestError,
     InputError,
     InputTooLargeError,
     PipelineError,
+    QueryError,
+    StoreError,
+    UnsafeURLError,
     WartaError,
 )
 from ._export import to_jsonld, to_text
@@ -28,15 +33,21 @@ __all__ = [
     "BinaryInputError",
     "Dateline",
     "EmptyInputError",
+    "FetchError",
+    "IngestError",
     "InputError",
     "InputTooLargeError",
     "Outlet",
     "Pipeline",
     "PipelineError",
+    "QueryError",
     "Removed",
     "Settings",
     "Source",
     "Stage",
+    "Store",
+    "StoreError",
+    "UnsafeURLError",
     "WartaError",
     "read",
     "read_pipeline",
@@ -44,3 +55,12 @@ __all__ = [
     "to_jsonld",
     "to_text",
 ]
+
+
+def __getattr__(name: str):
+    # The store pulls in numpy and the lemmatiser: only those who use it pay.
+    if name == "Store":
+        from .corpus import Store
+
+        return Store
+    raise AttributeError(f"module 'warta' has no attribute {name!r}")

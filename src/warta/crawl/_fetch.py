@@ -15,7 +15,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from .. import __version__
-from .._errors import WartaError
+from .._errors import FetchError
 from ._safety import check_url
 
 __all__ = ["FetchError", "Fetcher", "Politeness", "Response"]
@@ -23,10 +23,6 @@ __all__ = ["FetchError", "Fetcher", "Politeness", "Response"]
 USER_AGENT = f"warta/{__version__} (+https://pypi.org/project/warta/; news monitoring crawler)"
 _REDIRECTS = {301, 302, 303, 307, 308}
 _RETRY_STATUS = {429, 500, 502, 503, 504}
-
-
-class FetchError(WartaError):
-    """A URL that could not be fetched (after retries), with the reason."""
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,12 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from .._errors import WartaError
+from .._errors import UnsafeURLError
 
 __all__ = ["UnsafeURLError", "check_url"]
 
 _PORTS = {"http": 80, "https": 443}
 _ALLOWED_PORTS = {80, 443, 8080, 8443}
-
-
-class UnsafeURLError(WartaError):
-    """A URL the crawler refuses to fetch (scheme, port or address)."""
 
 
 def check_url(url: str, *, allow_private: bool = False) -> None:

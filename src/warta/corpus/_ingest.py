@@ -1,0 +1,165 @@
+"""``ingest``: documents read in worker processes, written in batches.
+
+The main process lists the documents, drops those a previous run already
+ingested (their digest is in the store), and hands the rest to a process pool
+in chunks; each batch of results is written in one transaction. Killing the
+process loses at most the batch in flight, and a rerun picks up there.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from .._article import Article
+from .._read import read
+from .._settings import DEFAULT, Settings
+from ._prepare import Failure, Prepared, prepare
+from ._sources import Document, documents, parse_csv_map
+from ._store import Store
+
+__all__ = ["IngestReport", "ingest", "ingest_documents"]
+
+BATCH = 500  # documents per transaction: small enough to lose little, big enough to be fast
+
+
+@dataclass
+class IngestReport:
+    total: int | None = None  # documents to look at, when known in advance
+    counts: Counter = field(default_factory=Counter)  # added, updated, unchanged, skipped, failed
+    reasons: Counter = field(default_factory=Counter)  # failures by kind of error
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.values())
+
+    def summary(self) -> str:
+        c = self.counts
+        line = (f"{c['added'] + c['updated']} read ({c['added']} new, {c['updated']} updated), "
+                f"{c['unchanged'] + c['skipped']} skipped as already stored, {c['failed']} failed")
+        reasons = "; ".join(f"{reason}: {n}" for reason, n in self.reasons.most_common())
+        return line + (f" ({reasons})" if reasons else "")
+
+
+_settings: Settings = DEFAULT
+_pipeline = None  # None: read alone; else read and the understanding stages
+
+
+def _init_worker(settings: Settings, nlp: bool) -> None:
+    global _settings, _pipeline
+    _settings, _pipeline = settings, (nlp_pipeline() if nlp else None)
+
+
+def nlp_pipeline():
+    """``read`` followed by the understanding stages this installation has
+    (entities, quotes, times, quantities, summary). Built in each worker:
+    stages are found by name, never pickled."""
+    from .._read import read_pipeline
+
+    extra = []
+    try:
+        from ..ner._stage import entities
+
+        extra.append(entities)
+    except ImportError:  # the NER model or spaCy is not installed
+        pass
+    try:
+        from ..understand import STAGES
+
+        extra.extend(STAGES)
+    except ImportError:
+        pass
+    return read_pipeline(extra=extra)
+
+
+def read_document(doc: Document, settings: Settings | None = None) -> Prepared | Failure:
+    """One document to what the store writes; never raises."""
+    try:
+        if doc.kind == "broken":
+            return Failure(doc.source, str(doc.payload), doc.digest)
+        settings = settings or _settings
+        article = _jsonl_article(doc, settings) if doc.kind == "jsonl" else \
+            read(doc.payload, url=doc.url, settings=settings, pipeline=_pipeline)
+        return prepare(article, source=doc.source, digest=doc.digest)
+    except Exception as exc:  # a bad document is recorded and counted, the batch goes on
+        return Failure(doc.source, f"{type(exc).__name__}: {exc}", doc.digest)
+
+
+def _jsonl_article(doc: Document, settings: Settings) -> Article:
+    line = json.loads(doc.payload)
+    if not isinstance(line, dict):
+        raise ValueError("a JSONL line must be an object")
+    if "paragraphs" in line:  # a warta record, already read
+        return Article.from_dict(line)
+    page = line.get("html") or line.get("text")
+    if not page:
+        raise ValueError("a JSONL line needs a warta record, or 'html' or 'text'")
+    return read(page, url=line.get("url"), outlet=line.get("outlet"), settings=settings, pipeline=_pipeline)
+
+
+def ingest_documents(store: Store, docs: Iterable[Document], *, workers: int | None = None,
+                     settings: Settings = DEFAULT, nlp: bool = False, total: int | None = None,
+                     progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    report = IngestReport(total=total)
+    workers = workers or os.cpu_count() or 1
+    _init_worker(settings, nlp)  # this process too: it reads when workers == 1, and warms up
+    if workers > 1:
+        _warm_up(settings)
+    pool = multiprocessing.Pool(workers, _init_worker, (settings, nlp)) if workers > 1 else None
+    run = (lambda batch: pool.imap(read_document, batch, chunksize=8)) if pool else \
+        (lambda batch: (read_document(d, settings) for d in batch))
+    try:
+        for batch in _batches(docs, BATCH):
+            fresh = _drop_seen(store, batch, report)
+            results = list(run(fresh))
+            report.counts.update(store.write(results))
+            report.reasons.update(r.reason.split(":")[0] for r in results if isinstance(r, Failure))
+            if progress:
+                progress(report)
+    finally:
+        if pool:
+            pool.terminate()
+    return report
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the lemma dictionary and language model once, before the pool
+    forks, so the workers share them instead of each loading its own."""
+    read_document(Document("page", "Kunjungan\n\nWarga mengunjungi pasar pada Senin pagi.", "warm-up"),
+                  settings)
+
+
+def _drop_seen(store: Store, batch: list[Document], report: IngestReport) -> list[Document]:
+    seen = store.seen(d.digest for d in batch)
+    fresh, digests = [], set()
+    for doc in batch:
+        if doc.digest in seen or doc.digest in digests:
+            report.counts["skipped"] += 1
+        else:
+            digests.add(doc.digest)
+            fresh.append(doc)
+    return fresh
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(store: Store, paths: list, *, workers: int | None = None, csv_map: str | None = None,
+           settings: Settings = DEFAULT, nlp: bool = False,
+           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Ingest files and folders (text, HTML, JSONL, CSV, WARC) into the store;
+    with ``nlp``, the understanding stages run after ``read`` (``nlp_pipeline``).
+    Raises ``IngestError`` for an input that cannot be used at all, before
+    anything is written."""
+    mapping = parse_csv_map(csv_map)
+    total = sum(1 for _ in documents(paths, mapping))  # also checks every input up front
+    return ingest_documents(store, documents(paths, mapping), workers=workers, settings=settings,
+                            nlp=nlp, total=total, progress=progress)

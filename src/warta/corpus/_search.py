@@ -1,0 +1,93 @@
+"""Search: BM25 over the stemmed full-text index of originals, with filters.
+
+Duplicates are never in the index, so each story shows once; a hit says how
+many stored copies it has. The headline weighs more than the body. A query
+with more than ``CANDIDATES`` matches ranks the newest of them only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import asdict, dataclass
+
+from ._errors import QueryError
+from ._query import parse_query
+from ._snippet import snippet
+
+__all__ = ["Hit", "search"]
+
+HEADLINE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+#: Matches ranked per query, newest first: a query matching more (a common
+#: word in a big corpus) ranks the most recently stored CANDIDATES, which keeps
+#: its latency bounded (bench/bench_corpus.py).
+CANDIDATES = 20_000
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float  # BM25, higher is better
+    headline: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    snippet: str
+    copies: int  # stored duplicates linked to this original
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def search(store, query: str, *, since: str | None = None, until: str | None = None,
+           outlet: str | None = None, label: str | None = None, language: str | None = None,
+           limit: int = 10) -> list[Hit]:
+    """Articles matching ``query`` (see ``_query``), best first. ``since`` and
+    ``until`` are days (YYYY-MM-DD, inclusive, in the article's own time zone);
+    ``outlet`` matches the outlet's name or domain, case-insensitively."""
+    parsed = parse_query(query)
+    where, params = _filters(since, until, outlet, label, language)
+    # BM25 costs about a microsecond per match, so only the newest CANDIDATES
+    # matches are ranked; the few winners are loaded afterwards.
+    join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
+    newest = (f"SELECT articles_fts.rowid AS id, bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT})"
+              f" AS rank FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
+              f" ORDER BY articles_fts.rowid DESC LIMIT {CANDIDATES}")
+    sql = f"SELECT id, -rank FROM ({newest}) ORDER BY rank LIMIT ?"
+    try:
+        ranked = store.conn.execute(sql, [parsed.match, *params, limit]).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"query {query!r}: {exc}") from exc
+    return [_hit(store.conn, rowid, score, parsed.terms) for rowid, score in ranked]
+
+
+def _hit(conn: sqlite3.Connection, rowid: int, score: float, terms: frozenset[str]) -> Hit:
+    id_, headline, published, outlet, url, record = conn.execute(
+        "SELECT a.id, a.headline, a.published, a.outlet, a.url, r.record FROM articles a"
+        " JOIN records r ON r.rowid = a.rowid WHERE a.rowid = ?", (rowid,)).fetchone()
+    copies = conn.execute("SELECT count(*) FROM articles WHERE duplicate_of = ?", (id_,)).fetchone()[0]
+    body = "\n".join(json.loads(record)["paragraphs"])
+    return Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies)
+
+
+def _filters(since, until, outlet, label, language) -> tuple[str, list]:
+    clauses, params = [], []
+    for name, day in (("since", since), ("until", until)):
+        if day is not None and not DATE.match(day):
+            raise QueryError(f"--{name} {day!r}: give a day as YYYY-MM-DD")
+    if since:
+        clauses.append("a.published >= ?")
+        params.append(since)
+    if until:
+        clauses.append("substr(a.published, 1, 10) <= ?")
+        params.append(until)
+    if outlet:
+        clauses.append("(lower(a.outlet) = lower(?) OR a.domain = lower(?))")
+        params += [outlet, outlet]
+    for column, value in (("label", label), ("language", language)):
+        if value:
+            clauses.append(f"a.{column} = ?")
+            params.append(value)
+    return "".join(f" AND {c}" for c in clauses), params

@@ -1,0 +1,151 @@
+"""``Store``: the corpus on SQLite (a file, or ``":memory:"`` for tests).
+
+Every write is one transaction: a batch is committed whole or not at all, so
+killing the process at any moment loses nothing already committed. The file
+runs in WAL mode, so readers (``warta search``) never block an ingest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from .._article import Article
+from ._errors import StoreError
+from ._prepare import Failure, Prepared, prepare
+from ._schema import migrate
+from ._stem import INDEX_FORMS
+from ._write import write_failure, write_prepared
+
+__all__ = ["Store"]
+
+
+class Store:
+    """A corpus of articles. ``Store("warta.db")`` opens or creates a file
+    (``create=False``: only opens one that exists); ``Store(":memory:")``
+    keeps it in memory."""
+
+    def __init__(self, location: str | os.PathLike = "warta.db", *, create: bool = True):
+        self.location = str(location)
+        if self.location.startswith(("postgresql://", "postgres://")):
+            raise StoreError("PostgreSQL stores are not supported yet; use a SQLite file")
+        if not create and self.location != ":memory:" and not os.path.exists(self.location):
+            raise StoreError(f"{self.location}: no such store (warta ingest creates one)")
+        self.conn = _connect(self.location)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; a SQLite failure (disk full, read-only) rolls it
+        back and becomes a ``StoreError``."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+
+    def add(self, article: Article, *, source: str | None = None) -> str:
+        """Store one article; returns its id."""
+        item = prepare(article, source=source)
+        self.write([item])
+        return item.id
+
+    def write(self, batch: Iterable[Prepared | Failure]) -> Counter:
+        """Write prepared articles and failures in one transaction; counts
+        what happened ("added", "updated", "unchanged", "failed")."""
+        counts: Counter = Counter()
+        with self.transaction() as conn:
+            for item in batch:
+                if isinstance(item, Failure):
+                    write_failure(conn, item)
+                    counts["failed"] += 1
+                else:
+                    counts[write_prepared(conn, item)] += 1
+        return counts
+
+    def seen(self, digests: Iterable[str]) -> set[str]:
+        """Those of the input digests already ingested (read or failed)."""
+        found = set()
+        for digest in set(digests):
+            if self.conn.execute("SELECT 1 FROM seen WHERE digest = ?", (digest,)).fetchone():
+                found.add(digest)
+        return found
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT r.record FROM articles a JOIN records r ON r.rowid = a.rowid"
+                                " WHERE a.id = ?", (article_id,)).fetchone()
+        return Article.from_dict(json.loads(row[0])) if row else None
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        """The id of the original this article copies, None for an original."""
+        row = self.conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return row[0]
+
+    def __len__(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def records(self, *, originals_only: bool = False) -> Iterator[dict]:
+        """Stored records in the order they were added, each with its ``id``
+        and ``duplicate_of`` beside the record's fields."""
+        where = " WHERE a.duplicate_of IS NULL" if originals_only else ""
+        for id_, dup, record in self.conn.execute(
+                "SELECT a.id, a.duplicate_of, r.record FROM articles a JOIN records r"
+                f" ON r.rowid = a.rowid{where} ORDER BY a.rowid"):
+            yield {"id": id_, "duplicate_of": dup, **json.loads(record)}
+
+    def failures(self) -> list[dict]:
+        rows = self.conn.execute("SELECT source, reason, at FROM failures ORDER BY rowid")
+        return [{"source": s, "reason": r, "at": at} for s, r, at in rows]
+
+    def search(self, query: str, **filters):
+        """Full-text search; see ``warta.corpus.search``."""
+        from ._search import search
+
+        return search(self, query, **filters)
+
+
+def _connect(location: str) -> sqlite3.Connection:
+    if location != ":memory:" and os.path.isdir(location):
+        raise StoreError(f"{location}: is a folder, not a store file")
+    try:
+        conn = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+        migrate(conn, location)
+        if location != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # durable against a killed process
+        conn.execute("PRAGMA busy_timeout = 10000")
+        _check_index_forms(conn, location)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{location}: cannot open the store ({exc})") from exc
+    return conn
+
+
+def _check_index_forms(conn: sqlite3.Connection, location: str) -> None:
+    """Warn when the index was built by another stemmer: searches still run,
+    but words whose forms changed may be missed."""
+    row = conn.execute("SELECT value FROM store_info WHERE key = 'stemmer'").fetchone()
+    if row is None:
+        conn.execute("INSERT INTO store_info VALUES ('stemmer', ?)", (INDEX_FORMS,))
+    elif row[0] != INDEX_FORMS:
+        warnings.warn(f"{location}: indexed with {row[0]}, searched with {INDEX_FORMS}; "
+                      "some inflected words may be missed", stacklevel=3)

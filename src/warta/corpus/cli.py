@@ -1,0 +1,172 @@
+"""The corpus commands of ``warta`` (``ingest``, ``search``, ``export``,
+``entities``, ``quotes``): each parses its arguments, calls one library
+function, and turns a ``WartaError`` into one line on stderr and exit code 2.
+``warta.cli`` adds every command listed in ``commands``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+
+import click
+
+from .._errors import WartaError
+from .._settings import DEFAULT, replace
+
+__all__ = ["commands"]
+
+EXIT_BAD_INPUT = 2
+db_option = click.option("--db", default="warta.db", show_default=True, help="The store: a SQLite file.")
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                             show_default=True, help="A readable table, or JSON lines.")
+
+
+def _reports_errors(command: Callable) -> Callable:
+    @wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except WartaError as exc:
+            click.echo(f"warta: {exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+    return run
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--csv-map", help="CSV columns: headline=judul,published=tanggal,body=isi_berita,url=tautan")
+@click.option("--date-order", type=click.Choice(["dmy", "mdy"]), default=DEFAULT.date_order,
+              show_default=True, help="Order of ambiguous numeric dates (mdy for Detik's CSV).")
+@click.option("--nlp/--no-nlp", default=False, show_default=True,
+              help="Also run the understanding stages (entities, quotes, times, ...).")
+@click.option("--quiet", is_flag=True, help="No progress line.")
+@_reports_errors
+def ingest_command(paths, db, workers, csv_map, date_order, nlp, quiet):
+    """Read PATHS (text/HTML files, folders, JSONL, CSV, WARC) into the store."""
+    from ._ingest import ingest
+    from ._store import Store
+
+    with Store(db) as store:
+        report = ingest(store, list(paths), workers=workers, csv_map=csv_map,
+                        settings=replace(DEFAULT, date_order=date_order), nlp=nlp,
+                        progress=None if quiet else _Progress())
+    if not quiet:
+        click.echo("", err=True)
+    click.echo(report.summary())
+
+
+class _Progress:
+    """One line on stderr, rewritten in place: done/total, rate, ETA, errors."""
+
+    def __init__(self):
+        self.start = time.monotonic()
+
+    def __call__(self, report) -> None:
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        rate = report.done / elapsed
+        total = report.total or report.done
+        eta = (total - report.done) / rate if rate else 0
+        click.echo(f"\r{report.done:,}/{total:,} documents  {rate:,.0f}/s  "
+                   f"ETA {int(eta) // 60}:{int(eta) % 60:02d}  errors {report.counts['failed']:,}   ",
+                   err=True, nl=False)
+
+
+@click.command("search")
+@click.argument("query")
+@db_option
+@click.option("--since", help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this day (YYYY-MM-DD).")
+@click.option("--outlet", help="Outlet name or domain (rakyatku.com).")
+@click.option("--label", type=click.Choice(["editorial", "sponsored", "press_release"]))
+@click.option("--language", help="ISO 639-1 code: id, ms, jv, en.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@format_option
+@_reports_errors
+def search_command(query, db, since, until, outlet, label, language, limit, fmt):
+    """Search the store: words (all must match), "phrases", OR, NOT, -word."""
+    from ._search import search
+    from ._store import Store
+
+    with Store(db, create=False) as store:
+        hits = search(store, query, since=since, until=until, outlet=outlet, label=label,
+                      language=language, limit=limit)
+    if fmt == "json":
+        for hit in hits:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        return
+    for hit in hits:
+        copies = f"  (+{hit.copies} copies)" if hit.copies else ""
+        click.echo(f"{hit.score:7.2f}  {(hit.published or '')[:10]:10}  {hit.outlet or '-'}  "
+                   f"{hit.headline or '(no headline)'}{copies}")
+        click.echo(f"         {hit.snippet}\n")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="parquet needs pyarrow (pip install 'warta[parquet]').")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option("--originals-only", is_flag=True, help="Leave out the duplicates.")
+@_reports_errors
+def export_command(db, fmt, out, originals_only):
+    """Write every stored article to OUT/articles.FORMAT."""
+    from ._dump import export
+    from ._store import Store
+
+    with Store(db, create=False) as store:
+        click.echo(export(store, fmt, out, originals_only=originals_only))
+
+
+@click.command("entities")
+@db_option
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--label", help="Only this entity label (PERSON, ORGANIZATION, LOCATION, ...).")
+@click.option("--since", help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this day (YYYY-MM-DD).")
+@click.option("--outlet", help="Outlet name or domain.")
+@format_option
+@_reports_errors
+def entities_command(db, top, label, since, until, outlet, fmt):
+    """The entities named in the most articles (duplicates count once)."""
+    from ._facts import top_entities
+    from ._store import Store
+
+    with Store(db, create=False) as store:
+        counts = top_entities(store, top, label=label, since=since, until=until, outlet=outlet)
+    for entity in counts:
+        click.echo(json.dumps(entity.to_dict(), ensure_ascii=False) if fmt == "json" else
+                   f"{entity.articles:6,}  {entity.mentions:7,}  {entity.label or '-':12}  {entity.name}")
+
+
+@click.command("quotes")
+@db_option
+@click.option("--speaker", help="Part of the speaker's name, any case.")
+@click.option("--about", help="Words the quote must hold, in any form.")
+@click.option("--since", help="Published on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this day (YYYY-MM-DD).")
+@click.option("--outlet", help="Outlet name or domain.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@format_option
+@_reports_errors
+def quotes_command(db, speaker, about, since, until, outlet, limit, fmt):
+    """What a person said, optionally about a topic."""
+    from ._facts import quotes
+    from ._store import Store
+
+    with Store(db, create=False) as store:
+        hits = quotes(store, speaker=speaker, about=about, since=since, until=until, outlet=outlet,
+                      limit=limit)
+    for hit in hits:
+        click.echo(json.dumps(hit.to_dict(), ensure_ascii=False) if fmt == "json" else
+                   f"{(hit.published or '')[:10]:10}  {hit.speaker or '?'}: \u201c{hit.text}\u201d\n"
+                   f"            {hit.headline or ''}  {hit.url or ''}\n")
+
+
+commands = [ingest_command, search_command, export_command, entities_command, quotes_command]

@@ -1,0 +1,62 @@
+"""``warta serve``: the web app over a store, on loopback unless told otherwise.
+``warta.cli`` adds every command listed in ``commands``."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .._errors import WartaError
+
+__all__ = ["commands", "serve"]
+
+EXIT_BAD_INPUT = 2
+
+
+@click.command("serve")
+@click.option("--db", default="warta.db", show_default=True, help="The store: a SQLite file made by `warta ingest`.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; 0.0.0.0 opens the corpus to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (one per core serves the most searches).")
+@click.option("--write-token-env", metavar="NAME",
+              help="Read a write token from this environment variable; without one the web cannot write.")
+def serve(db: str, host: str, port: int, workers: int, write_token_env: str | None) -> None:
+    """Search and read the corpus in a browser; a JSON API under /api (see /docs)."""
+    try:
+        import uvicorn
+
+        from ._app import DB_VARIABLE, TOKEN_VARIABLE, create_app
+    except ImportError as exc:
+        from . import INSTALL_HINT
+
+        _fail(f"{INSTALL_HINT} ({exc.name} is missing)")
+
+    token = os.environ.get(write_token_env) if write_token_env else None
+    if write_token_env and not token:
+        _fail(f"the environment variable {write_token_env} is empty or unset")
+    try:
+        app = create_app(db, write_token=token)  # fails here, once, on a bad store
+    except WartaError as exc:
+        _fail(str(exc))
+    click.echo(f"warta: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    if workers == 1:
+        uvicorn.run(app, **options)
+        return
+    # Worker processes import the app by name, so it travels through the environment.
+    os.environ[DB_VARIABLE] = os.path.abspath(db)
+    if token:
+        os.environ[TOKEN_VARIABLE] = token
+    uvicorn.run("warta.serve._app:from_environment", factory=True, workers=workers, **options)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"warta: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+commands = [serve]

@@ -1,0 +1,168 @@
+"""Ingest: every input shape, failures recorded and counted, reruns add
+nothing, an interrupted run resumes."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+
+import pytest
+
+from tests.test_store_articles import PAGES, read
+from warta._settings import DEFAULT, replace
+from warta.corpus import IngestError, Store
+from warta.corpus._ingest import ingest
+from warta.corpus._sources import documents, parse_csv_map
+
+HTML = ("<html><head><title>Jembatan Baru Dibuka di Makassar</title></head><body><article>"
+        "<h1>Jembatan Baru Dibuka di Makassar</h1><div itemprop='articleBody'>"
+        "<p>Gubernur membuka jembatan baru yang menghubungkan dua kecamatan di Makassar pada Kamis "
+        "pagi. Ribuan warga datang untuk menyaksikan peresmian itu.</p><p>Jembatan sepanjang 120 "
+        "meter itu dibangun selama dua tahun dengan anggaran daerah.</p></div></article></body></html>")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "kim.txt").write_text(PAGES["kim"][1], encoding="utf-8")
+    (pages / "sub" / "jembatan.html").write_text(HTML, encoding="utf-8")
+    (pages / "kosong.txt").write_text("   \n")  # fails: nothing but whitespace
+    (pages / "gambar.png").write_bytes(b"\x89PNG")  # not an input: skipped in folders
+    return pages
+
+
+def run(store, *paths, **options):
+    return ingest(store, [str(p) for p in paths], workers=1, **options)
+
+
+def test_a_folder_of_pages_with_a_bad_one(folder):
+    with Store(":memory:") as store:
+        report = run(store, folder)
+        assert report.counts == {"added": 2, "failed": 1}
+        assert "EmptyInputError: 1" in report.summary()
+        [failure] = store.failures()
+        assert failure["source"].endswith("kosong.txt") and "EmptyInputError" in failure["reason"]
+        assert {r["headline"] for r in store.records()} == {
+            "Kim Jong Un Berencana Berkunjung ke Rusia", "Jembatan Baru Dibuka di Makassar"}
+
+
+def test_the_same_input_twice_adds_nothing(folder):
+    with Store(":memory:") as store:
+        run(store, folder)
+        again = run(store, folder)
+        assert again.counts == {"skipped": 3} and len(store) == 2 and len(store.failures()) == 1
+        assert "0 read" in again.summary() and "3 skipped as already stored" in again.summary()
+
+
+def test_jsonl_records_and_pages(tmp_path):
+    lines = [json.dumps(read("kim").to_dict()),
+             json.dumps({"url": PAGES["pasar"][0], "text": PAGES["pasar"][1]}),
+             json.dumps({"url": "https://example.com/jembatan", "html": HTML}),
+             "{not json", json.dumps({"url": "https://example.com/kosong"})]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    with Store(":memory:") as store:
+        report = run(store, path)
+        assert report.counts == {"added": 3, "failed": 2}
+        assert store.get(store.add(read("kim"))).headline.startswith("Kim Jong Un")
+        reasons = [f["reason"] for f in store.failures()]
+        assert reasons[0].startswith("JSONDecodeError") and "needs a warta record" in reasons[1]
+        assert store.failures()[0]["source"].endswith("feed.jsonl:line 4")
+
+
+def detik_csv(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["id", "judul", "tanggal", "isi_berita", "tautan"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_csv_with_a_column_map_and_month_first_dates(tmp_path):
+    path = tmp_path / "detik.csv"
+    body = PAGES["pasar"][1].split("\n\n", 2)[2]
+    detik_csv(path, [{"id": 1, "judul": "Presiden Mengunjungi Pasar", "tanggal": "10/3/2025 08:30",
+                      "isi_berita": body, "tautan": "https://news.detik.com/berita/d-1/pasar"}])
+    with Store(":memory:") as store:
+        report = run(store, path, csv_map="headline=judul,published=tanggal,body=isi_berita,url=tautan",
+                     settings=replace(DEFAULT, date_order="mdy"))
+        assert report.counts == {"added": 1}
+        [record] = store.records()
+        assert record["headline"] == "Presiden Mengunjungi Pasar"
+        assert record["published"] == "2025-10-03T08:30:00+07:00"
+        assert record["url"] == "https://news.detik.com/berita/d-1/pasar"
+
+
+def test_csv_without_the_body_column_is_refused_before_anything_is_written(tmp_path, folder):
+    path = tmp_path / "detik.csv"
+    detik_csv(path, [{"id": 1, "judul": "Judul", "isi_berita": "Isi"}])
+    with Store(":memory:") as store:
+        with pytest.raises(IngestError, match="isi_berita"):
+            run(store, folder, path)  # the body column is 'body' unless mapped
+        assert len(store) == 0
+    with pytest.raises(IngestError, match="FIELD=COLUMN"):
+        parse_csv_map("judul")
+
+
+def warc(records: list[tuple[str, bytes]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, payload in records:
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                                      http_headers=http))
+    return out.getvalue()
+
+
+def test_warc_gz_response_records(tmp_path):
+    pytest.importorskip("warcio")
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc([("https://makassar.example.com/jembatan", HTML.encode()),
+                           (PAGES["kim"][0], PAGES["kim"][1].encode())]))
+    with Store(":memory:") as store:
+        assert run(store, path).counts == {"added": 2}
+        assert {r["url"] for r in store.records()} == {"https://makassar.example.com/jembatan", PAGES["kim"][0]}
+
+
+def test_a_broken_warc_keeps_what_came_before(tmp_path):
+    pytest.importorskip("warcio")
+    whole = warc([(PAGES["kim"][0], PAGES["kim"][1].encode())])
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole + gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 999\r\n\r\nabc"))
+    with Store(":memory:") as store:
+        report = run(store, path)
+        assert report.counts == {"added": 1, "failed": 1}
+        assert "broken WARC" in store.failures()[0]["reason"]
+
+
+def test_an_interrupted_run_resumes(folder, tmp_path):
+    db = tmp_path / "warta.db"
+    docs = list(documents([folder]))
+    with Store(db) as store:
+        from warta.corpus._ingest import ingest_documents
+        ingest_documents(store, docs[:1], workers=1)  # then the process "died"
+    with Store(db) as store:
+        report = run(store, folder)
+        assert report.counts == {"skipped": 1, "added": 1, "failed": 1} and len(store) == 2
+
+
+def test_worker_processes_give_the_same_store(folder):
+    with Store(":memory:") as one, Store(":memory:") as two:
+        run(one, folder)
+        ingest(two, [str(folder)], workers=2)
+        assert sorted(r["id"] for r in one.records()) == sorted(r["id"] for r in two.records())
+
+
+def test_nlp_runs_the_understanding_stages(tmp_path):
+    pytest.importorskip("spacy")
+    page = tmp_path / "kim.txt"
+    page.write_text(PAGES["kim"][1], encoding="utf-8")
+    with Store(":memory:") as store:
+        assert run(store, page, nlp=True).counts == {"added": 1}
+        [record] = store.records()
+        assert "Kim Jong Un" in {e["text"] for e in record["entities"]}

@@ -1,0 +1,89 @@
+"""``warta serve``: loopback by default, a bad store refused before binding,
+and a real server answering on a free port."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+pytest.importorskip("fastapi")
+uvicorn = pytest.importorskip("uvicorn")
+
+from click.testing import CliRunner  # noqa: E402
+
+from tests.test_serve_sample import build_sample_store  # noqa: E402
+from warta.cli import main  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("serve_cli") / "sample.db"
+    build_sample_store(path)
+    return path
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """uvicorn.run replaced by a recorder: what the command would serve, and how."""
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    return calls
+
+
+def test_binds_loopback_by_default(store, runs):
+    result = CliRunner().invoke(main, ["serve", "--db", str(store)])
+    assert result.exit_code == 0, result.output
+    app, options = runs[0]
+    assert (options["host"], options["port"]) == ("127.0.0.1", 8000)
+    assert app.state.write_token is None
+
+
+def test_host_port_and_workers(store, runs, monkeypatch):
+    monkeypatch.delenv("WARTA_SERVE_DB", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "9001",
+                                       "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    app, options = runs[0]
+    assert app == "warta.serve._app:from_environment" and options["factory"] and options["workers"] == 2
+    assert (options["host"], options["port"]) == ("0.0.0.0", 9001)
+
+
+def test_write_token_comes_from_the_environment(store, runs, monkeypatch):
+    monkeypatch.setenv("MY_TOKEN", "s3cret")
+    assert CliRunner().invoke(main, ["serve", "--db", str(store), "--write-token-env", "MY_TOKEN"]).exit_code == 0
+    assert runs[0][0].state.write_token == "s3cret"
+    monkeypatch.delenv("MY_TOKEN")
+    unset = CliRunner().invoke(main, ["serve", "--db", str(store), "--write-token-env", "MY_TOKEN"])
+    assert unset.exit_code == 2 and "MY_TOKEN" in unset.output
+
+
+def test_a_missing_store_is_one_line_and_exit_2(tmp_path, runs):
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no such store" in result.output and runs == []
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_a_real_server_answers_on_loopback(store):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(store),
+                               "--port", str(port)], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=air", timeout=5) as response:
+                    assert response.status == 200 and b"Air Bersih" in response.read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
