@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("jinja2")
 
-with warnings.catch_warnings():  # starlette asks for httpx2, which is not released widely yet
-    warnings.simplefilter("ignore")
-    from fastapi.testclient import TestClient  # noqa: E402
-
-from tests.test_serve_sample import build_sample_store  # noqa: E402
 from warta.corpus import StoreError  # noqa: E402
 from warta.serve import create_app  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = tmp_path_factory.mktemp("serve") / "sample.db"
-    return path, build_sample_store(path)
-
-
-@pytest.fixture(scope="module")
-def client(sample):
-    with TestClient(create_app(sample[0])) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def ids(sample):
-    return sample[1]
 
 
 def test_search_api_ranks_and_counts(client, ids):

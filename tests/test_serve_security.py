@@ -23,7 +23,6 @@ from tests.test_serve_sample import (  # noqa: E402
     HOSTILE_ENTITY,
     HOSTILE_HEADLINE,
     PAGES,
-    build_sample_store,
 )
 from warta.corpus import Store  # noqa: E402
 from warta.serve import create_app  # noqa: E402
@@ -59,23 +58,6 @@ def assert_inert(page: str) -> None:
             if name in ("href", "src", "action", "formaction", "xlink:href"):
                 assert not (value or "").strip().lower().startswith(("javascript:", "data:", "vbscript:")), value
                 assert (value or "").startswith(("/", "http://", "https://", "#", "?")), value
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = tmp_path_factory.mktemp("serve_security") / "sample.db"
-    return path, build_sample_store(path)
-
-
-@pytest.fixture(scope="module")
-def client(sample):
-    with TestClient(create_app(sample[0])) as client:
-        yield client
-
-
-@pytest.fixture(scope="module")
-def ids(sample):
-    return sample[1]
 
 
 def test_hostile_article_page_renders_inert_and_shows_the_text(client, ids):

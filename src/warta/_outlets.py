@@ -105,9 +105,12 @@ def from_copyright(line: str) -> Outlet | None:
     return None
 
 
-def timezone_of(outlet: Outlet | None) -> str | None:
-    """The outlet's own zone when it is not Indonesian (Malaysian outlets)."""
+def timezone_of(outlet: Outlet | None, default: str) -> str | None:
+    """The zone of a known outlet's times: its own (Malaysian outlets) or
+    ``default`` (Indonesian ones); None for an outlet warta does not know."""
     if outlet is None:
         return None
     known = _table().by_key.get(key(outlet.name)) or _table().by_host.get(outlet.domain or "")
-    return known.timezone if known else None
+    if known is None:
+        return None
+    return known.timezone or default

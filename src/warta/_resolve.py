@@ -102,8 +102,9 @@ def resolve_dates(article: Article) -> None:
 
 
 def _default_zone(article: Article, settings: Settings) -> str:
+    # A known outlet says where its clocks are; for others, the language guesses.
     by_language = dict(settings.language_timezones).get(article.language or "")
-    return timezone_of(article.outlet) or by_language or settings.default_timezone
+    return timezone_of(article.outlet, settings.default_timezone) or by_language or settings.default_timezone
 
 
 def _best_time(texts: list[str | None], settings: Settings, zone: str) -> ParsedTime | None:

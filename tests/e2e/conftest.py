@@ -22,14 +22,6 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory):
-    from tests.test_serve_sample import build_sample_store
-
-    path = tmp_path_factory.mktemp("e2e") / "sample.db"
-    return path, build_sample_store(path)
-
-
-@pytest.fixture(scope="session")
 def base_url(sample):
     import uvicorn
 
