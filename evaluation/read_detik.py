@@ -78,7 +78,7 @@ def evaluate(path: Path = DEFAULT_CSV, settings: warta.Settings | None = None) -
     problems: list = []
     for row in rows(path):
         counts["articles"] += 1
-        check(row, warta.read(as_page(row), settings=settings), counts, problems)
+        check(row, warta.read(as_page(row), settings=settings, nlp=False), counts, problems)
     return counts, problems
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "StoreError",
     "UnsafeURLError",
     "WartaError",
+    "nlp",
     "read",
     "read_pipeline",
     "stage",
@@ -58,9 +59,14 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # The store pulls in numpy and the lemmatiser: only those who use it pay.
+    # Lazy: the store pulls in numpy and the lemmatiser, nlp() spaCy and the
+    # NER model; only those who use them pay.
     if name == "Store":
         from .corpus import Store
 
         return Store
+    if name == "nlp":
+        from .ner import nlp
+
+        return nlp
     raise AttributeError(f"module 'warta' has no attribute {name!r}")

@@ -44,10 +44,12 @@ _READ = read_pipeline()
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> Pipeline:
-    """The read stages and every understanding stage: what ``read`` runs."""
+    """The read stages, the entity stage and the understanding stages: what
+    ``read`` runs. (Entities come first: quotes name their speakers with them.)"""
+    from .ner._stage import entities
     from .understand import STAGES as UNDERSTAND
 
-    return read_pipeline(extra=UNDERSTAND)
+    return read_pipeline(extra=(entities, *UNDERSTAND))
 
 
 def read(

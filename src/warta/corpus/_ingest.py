@@ -56,25 +56,11 @@ def _init_worker(settings: Settings, nlp: bool) -> None:
 
 
 def nlp_pipeline():
-    """``read`` followed by the understanding stages this installation has
-    (entities, quotes, times, quantities, summary). Built in each worker:
-    stages are found by name, never pickled."""
-    from .._read import read_pipeline
+    """``read`` with its understanding stages (``warta.read``'s default);
+    built in each worker: stages are found by name, never pickled."""
+    from .._read import default_pipeline
 
-    extra = []
-    try:
-        from ..ner._stage import entities
-
-        extra.append(entities)
-    except ImportError:  # the NER model or spaCy is not installed
-        pass
-    try:
-        from ..understand import STAGES
-
-        extra.extend(STAGES)
-    except ImportError:
-        pass
-    return read_pipeline(extra=extra)
+    return default_pipeline()
 
 
 def read_document(doc: Document, settings: Settings | None = None) -> Prepared | Failure:
@@ -103,7 +89,7 @@ def _jsonl_article(doc: Document, settings: Settings) -> Article:
 
 
 def ingest_documents(store: Store, docs: Iterable[Document], *, workers: int | None = None,
-                     settings: Settings = DEFAULT, nlp: bool = False, total: int | None = None,
+                     settings: Settings = DEFAULT, nlp: bool = True, total: int | None = None,
                      progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     report = IngestReport(total=total)
     workers = workers or os.cpu_count() or 1
@@ -153,7 +139,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(store: Store, paths: list, *, workers: int | None = None, csv_map: str | None = None,
-           settings: Settings = DEFAULT, nlp: bool = False,
+           settings: Settings = DEFAULT, nlp: bool = True,
            progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Ingest files and folders (text, HTML, JSONL, CSV, WARC) into the store;
     with ``nlp``, the understanding stages run after ``read`` (``nlp_pipeline``).

@@ -42,7 +42,7 @@ def _reports_errors(command: Callable) -> Callable:
 @click.option("--csv-map", help="CSV columns: headline=judul,published=tanggal,body=isi_berita,url=tautan")
 @click.option("--date-order", type=click.Choice(["dmy", "mdy"]), default=DEFAULT.date_order,
               show_default=True, help="Order of ambiguous numeric dates (mdy for Detik's CSV).")
-@click.option("--nlp/--no-nlp", default=False, show_default=True,
+@click.option("--nlp/--no-nlp", default=True, show_default=True,
               help="Also run the understanding stages (entities, quotes, times, ...).")
 @click.option("--quiet", is_flag=True, help="No progress line.")
 @_reports_errors

@@ -82,4 +82,9 @@ def _contains(seq: list[str], part: list[str]) -> bool:
 def _add_place(m: Mention) -> None:
     place = _places.lookup(m.canonical) or _places.lookup(m.text)
     if place:
-        m.canonical, m.code, m.kind, m.name_en = place.canonical, place.code, place.kind, place.name_en
+        m.canonical, m.code, m.kind, m.name_en = (
+            place.canonical,
+            place.code,
+            place.kind,
+            place.name_en,
+        )

@@ -26,10 +26,16 @@ for _name in EXTENSIONS:
         Span.set_extension(_name, default=None)
 
 
-@lru_cache(maxsize=4)
 def nlp(model: str | Path | None = None) -> Language:
-    """The NER pipeline as a spaCy ``Language``; entities in ``doc.ents``."""
-    pipeline = spacy.load(model or MODEL_DIR)
+    """The NER pipeline as a spaCy ``Language``; entities in ``doc.ents``.
+
+    Loaded once per process and model directory (default: the shipped one)."""
+    return _load(str(Path(model or MODEL_DIR).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str) -> Language:
+    pipeline = spacy.load(model)
     pipeline.add_pipe("warta_entities", last=True)
     return pipeline
 
@@ -42,7 +48,7 @@ def warta_entities(doc: Doc) -> Doc:
     doc.ents = _rules.propagate(doc, _rules.organisations(doc, spans))
     mentions = mentions_of(doc)
     link(mentions, _rules.acronyms(list(doc.ents)))
-    for span, m in zip(doc.ents, mentions):
+    for span, m in zip(doc.ents, mentions, strict=True):
         for name in EXTENSIONS:
             setattr(span._, name, getattr(m, name))
     return doc

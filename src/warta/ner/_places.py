@@ -50,7 +50,9 @@ def _regions() -> dict[str, Place]:
     keyed: dict[str, Place] = {}
     # Provinces last so that a bare name shared with a city ("Jambi") is the province;
     # cities after regencies so that "Bandung" is Kota Bandung, as news means it.
-    ordered = sorted(data["regions"].items(), key=lambda kv: (len(kv[0]) == 2, kv[1].startswith("Kota")))
+    ordered = sorted(
+        data["regions"].items(), key=lambda kv: (len(kv[0]) == 2, kv[1].startswith("Kota"))
+    )
     for code, name in ordered:
         place = Place(name, code, _kind(code, name))
         for key in _keys(name):
@@ -69,7 +71,7 @@ def _keys(name: str) -> set[str]:
     keys = {name.lower(), plain.lower()}
     for prefix in _PREFIXES:
         if plain.startswith(prefix):
-            bare = plain[len(prefix):]
+            bare = plain[len(prefix) :]
             keys |= {bare.lower(), f"{prefix}{bare}".lower()}
             if prefix == "Kabupaten ":
                 keys |= {f"kab. {bare}".lower(), f"kab {bare}".lower()}

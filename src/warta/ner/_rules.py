@@ -17,6 +17,24 @@ from spacy.tokens import Doc, Span, Token
 from . import _places
 from ._canon import is_acronym, tables
 
+#: Lower-case words that can stand inside a person's name.
+_PARTICLES = {
+    "bin",
+    "binti",
+    "br",
+    "boru",
+    "van",
+    "der",
+    "den",
+    "de",
+    "da",
+    "del",
+    "von",
+    "al",
+    "el",
+    "la",
+    "le",
+}
 #: Tokens after which the next word is capitalised because of its position.
 _BOUNDARY = {".", "!", "?", "…", ":", ";", "-", "–", "—", "•"}
 
@@ -36,6 +54,8 @@ def clean(span: Span) -> Span | None:
     """The span without leading titles or openers; None when nothing is left."""
     while len(span) > 1 and _droppable_head(span[0], span.label_):
         span = _sub(span, 1, len(span))
+    if span.label_ == "PER":
+        span = _sub(span, 0, _name_end(span))
     if _all_common_lower(span):
         return None  # "baru-baru" is no person; "detikcom" stays (not a common word)
     if len(span) == 1 and opens_sentence(span[0]) and span[0].lower_ in common_words():
@@ -43,6 +63,17 @@ def clean(span: Span) -> Span | None:
     if span.label_ != "LOC" and _is_country(span.text):
         return Span(span.doc, span.start, span.end, label="LOC")
     return span
+
+
+def _name_end(span: Span) -> int:
+    """Where a person's name stops: at the first lower-case word that is no
+    name particle ("Vladimir Putin in Moscow" -> "Vladimir Putin")."""
+    for i in range(1, len(span)):
+        token, before = span[i], span[i - 1].text
+        particle = token.text in _PARTICLES or before == "-"  # "de Bruyne", "Hye - kyo"
+        if token.is_lower and token.is_alpha and not particle:
+            return i
+    return len(span)
 
 
 def _sub(span: Span, start: int, end: int) -> Span:
@@ -72,7 +103,9 @@ def opens_sentence(token: Token) -> bool:
     """True when ``token`` stands first in its sentence or line (quotes aside)."""
     i = token.i - 1
     doc = token.doc
-    while i >= 0 and (doc[i].is_quote or doc[i].is_bracket or (doc[i].is_space and "\n" not in doc[i].text)):
+    while i >= 0 and (
+        doc[i].is_quote or doc[i].is_bracket or (doc[i].is_space and "\n" not in doc[i].text)
+    ):
         i -= 1
     return i < 0 or doc[i].text in _BOUNDARY or "\n" in doc[i].text
 
@@ -87,7 +120,9 @@ def role(span: Span, labels: list[str]) -> str | None:
         token = doc[i]
         if token.lower_ in titles():
             head = i
-        elif not (token.is_alpha and (token.is_title or token.is_upper or labels[i] in ("LOC", "ORG"))):
+        elif not (
+            token.is_alpha and (token.is_title or token.is_upper or labels[i] in ("LOC", "ORG"))
+        ):
             break
     return doc[head : span.start].text if head is not None else None
 
@@ -116,7 +151,7 @@ def _parenthesised(doc: Doc, i: int) -> Span | None:
 
 
 def split_parenthesis(span: Span) -> list[Span]:
-    """"Badan Pusat Statistik (BPS)" -> "Badan Pusat Statistik", "BPS"."""
+    """Split at a parenthesis: "Badan Pusat Statistik (BPS)" -> the name, "BPS"."""
     words = [t.text for t in span]
     if "(" not in words or ")" not in words[words.index("(") :]:
         return [span]
@@ -127,7 +162,7 @@ def split_parenthesis(span: Span) -> list[Span]:
 
 
 def split_country_suffix(span: Span) -> list[Span]:
-    """"Penza Rusia" -> "Penza", "Rusia": a place followed by its country."""
+    """Split a place from its country: "Penza Rusia" -> "Penza", "Rusia"."""
     if span.label_ != "LOC":
         return [span]
     for n in (2, 1):

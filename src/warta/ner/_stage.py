@@ -19,7 +19,7 @@ from ._model import mentions_of, nlp
 CHUNK_CHARS = 100_000
 
 
-@stage(needs=("paragraphs",), sets=("entities",))
+@stage(needs=("paragraphs", "language"), sets=("entities",))
 def entities(article: Article) -> None:
     if article.language not in (None, "id"):
         article.warn(f"entities: the model is Indonesian, the text looks {article.language!r}")
@@ -27,7 +27,7 @@ def entities(article: Article) -> None:
     acronyms: dict[str, str] = {}
     pipeline = nlp()
     chunks = list(_chunks(article.body))
-    for (offset, _), doc in zip(chunks, pipeline.pipe(text for _, text in chunks)):
+    for (offset, _), doc in zip(chunks, pipeline.pipe(t for _, t in chunks), strict=True):
         mentions += mentions_of(doc, offset)
         acronyms.update(_rules.acronyms(list(doc.ents)))
     link(mentions, acronyms)
