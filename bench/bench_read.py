@@ -4,7 +4,8 @@ with trafilatura's ``bare_extraction`` on the same HTML pages in the same run.
 
     python bench/bench_read.py [--repeat 3]
 
-One process, one thread: the figures are per core.
+One process, one thread: the figures are per core. The cases take turns in
+blocks of 50 pages.
 """
 
 from __future__ import annotations
@@ -27,19 +28,21 @@ import warta  # noqa: E402
 DETIK_DATES = warta.Settings(date_order="mdy")  # the Detik dump writes M/D/YYYY
 
 
-def measure(cases: list[tuple[str, Callable[[str], object], list[str]]], repeat: int) -> list[dict]:
-    """Time each case on each page, the cases interleaved page by page, so that
-    a busy machine slows all of them alike."""
+def measure(cases: list[tuple[str, Callable[[str], object], list[str]]], repeat: int, block: int = 50) -> list[dict]:
+    """Time each case on each page. The cases take turns, a block of pages
+    each, so that a busy machine slows all of them alike, while each case
+    still runs long enough to keep its own data in the caches."""
     latencies: dict[str, list[float]] = {name: [] for name, _, _ in cases}
     for _, func, pages in cases:
         func(pages[0])  # warm up: imports, model loading
+    longest = max(len(pages) for _, _, pages in cases)
     for _ in range(repeat):
-        for i in range(max(len(pages) for _, _, pages in cases)):
+        for start in range(0, longest, block):
             for name, func, pages in cases:
-                if i < len(pages):
-                    start = time.perf_counter()
-                    func(pages[i])
-                    latencies[name].append(time.perf_counter() - start)
+                for page in pages[start : start + block]:
+                    began = time.perf_counter()
+                    func(page)
+                    latencies[name].append(time.perf_counter() - began)
     return [_summary(name, latencies[name]) for name, _, _ in cases]
 
 
