@@ -1,9 +1,10 @@
-"""Speed of ``read`` with the understanding stages (quotes, times, quantities,
-summary) beside ``read`` without them, on the Detik bodies, one core.
+"""Speed of ``read`` with all its stages (entities, quotes, times,
+quantities, summary), with the understanding stages but no entities, and with
+the reading stages alone, on the Detik bodies, one core.
 
     python bench/bench_understand.py [--repeat 3] [--limit 500]
 
-Both cases are timed page by page, interleaved, so a busy machine slows both
+The cases are timed page by page, interleaved, so a busy machine slows them
 alike; the time of each stage alone is measured on the read articles.
 """
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from evaluation.pages import DETIK, text_pages  # noqa: E402
 
 import warta  # noqa: E402
+from warta.ner._stage import entities  # noqa: E402
 from warta.understand import STAGES  # noqa: E402
 
 SETTINGS = warta.Settings(date_order="mdy")  # the Detik dump writes M/D/YYYY
@@ -41,10 +43,11 @@ def main() -> int:
     pages = text_pages(args.limit)
     source = "Detik 2025 dev set (../shared)" if DETIK.exists() else "golden fixtures"
     cases = {
-        "read": lambda p: warta.read(p, settings=SETTINGS),
+        "read, nlp=False": lambda p: warta.read(p, settings=SETTINGS, nlp=False),
         "read + understanding stages": lambda p: warta.read(
             p, settings=SETTINGS, pipeline=WITH_STAGES
         ),
+        "read, all stages (default)": lambda p: warta.read(p, settings=SETTINGS),
     }
     for func in cases.values():
         func(pages[0])  # warm up: imports, stop words, gazetteer
@@ -61,8 +64,8 @@ def main() -> int:
             f"{name:30} {len(values) / sum(values):10.1f} {q[49] * 1e3:8.2f} {q[94] * 1e3:8.2f} {q[98] * 1e3:8.2f}"
         )
     print("\nper stage, ms per article (mean):")
-    articles = [warta.read(p, settings=SETTINGS) for p in pages]
-    for stage in STAGES:
+    articles = [warta.read(p, settings=SETTINGS, nlp=False) for p in pages]
+    for stage in (entities, *STAGES):
         total = 0.0
         for article in articles:
             work = copy.copy(article)

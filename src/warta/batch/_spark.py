@@ -76,6 +76,11 @@ def _session(master: str | None):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
     )
+    # A session already running elsewhere in this process keeps its master;
+    # asked for another one, start afresh rather than run on the wrong one.
+    active = SparkSession.getActiveSession()
+    if active is not None and master and active.sparkContext.master != master:
+        active.stop()
     # Under spark-submit the master comes from its configuration.
     if master or not SparkConf().contains("spark.master"):
         builder = builder.master(master or "local[*]")
