@@ -42,7 +42,8 @@ def main() -> int:
     site = Site()
     site.route("/robots.txt", "User-agent: *\nAllow: /\n", ctype="text/plain")
     site.fallback = lambda path: (200, {"Content-Type": "text/html; charset=utf-8"},
-                                  PAGE.replace("Uji Coba", f"Uji Coba {path}").encode(), args.latency)
+                                  PAGE.replace("Uji Coba", f"Uji Coba {path}").encode(),
+                                  args.latency) if path.startswith("/berita/") else None
     site.log = _NoLog()  # the site's own request log would grow with the crawl
     stored = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,16 +12,16 @@ class Site:
     def __init__(self):
         self.routes: dict[str, tuple[int, dict[str, str], bytes, float]] = {}
         self.log: list[tuple[float, str, dict[str, str]]] = []
-        #: For paths with no route: path -> route, so that a long crawl needs no stored pages.
+        #: Asked first: path -> route or None, for changing answers and for a long
+        #: crawl that needs no stored pages.
         self.fallback = None
         site = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server's name)
                 site.log.append((time.monotonic(), self.path, dict(self.headers)))
-                route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
-                if route is None and site.fallback:
-                    route = site.fallback(self.path)
+                route = site.fallback(self.path) if site.fallback else None
+                route = route or site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
                 status, headers, body, delay = route or (404, {}, b"not found", 0.0)
                 time.sleep(delay)
                 self.send_response(status)

@@ -141,3 +141,17 @@ def test_a_crawl_refuses_private_hosts_unless_allowed(site):
         fetcher.get(site.url + "/")
     assert site.log == []
 
+
+
+def test_a_server_error_is_retried_and_a_legacy_encoding_is_read(site, crawl):
+    crawler, stored, _ = crawl
+    flaky = iter([(503, {"Retry-After": "0"}, b"sibuk", 0.0)])
+    site.fallback = lambda path: next(flaky, None) if path == "/berita/flaky" else None
+    legacy = PAGE.replace("Uji Coba Bus Listrik", "Uji Coba Bus Listrik Café").replace('charset="UTF-8"', "")
+    site.route("/berita/flaky", legacy.encode("cp1252"), ctype="text/html")
+    site.routes["/rss"] = (200, {"Content-Type": "application/rss+xml"}, _rss(site, ["/berita/flaky"]).encode(), 0.0)
+    crawler.state.add_source(f"{site.url}/rss", "feed", site.url)
+    report = crawler.run_once()
+    assert report.stored == 1, report.summary()
+    assert site.paths().count("/berita/flaky") == 2  # the 503, then the page
+    assert "Café" in stored[0].headline
