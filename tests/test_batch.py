@@ -134,3 +134,16 @@ def test_gzip_jsonl_is_read(tmp_path):
     (src / "feed.jsonl.gz").write_bytes(gzip.compress(line.encode()))
     report = run_batch([str(src)], tmp_path / "out", workers=1)
     assert report.articles == 1
+
+
+def test_batch_output_ingests_into_a_store(local_out, tmp_path):
+    """``warta ingest out/`` loads what a batch run wrote, records whole."""
+    from warta.corpus import Store
+    from warta.corpus._ingest import ingest
+
+    out, report = local_out
+    with Store(tmp_path / "w.db") as store:
+        ingest(store, [str(out)], workers=1, nlp=False)
+        assert len(store) == report.articles
+        stored = {r["headline"] for r in store.records()}
+    assert stored == {a["headline"] for a in _rows(out, "articles")}

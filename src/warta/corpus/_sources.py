@@ -63,6 +63,8 @@ def documents(paths: list[str | Path], csv_map: dict[str, str] | None = None) ->
 
 def _known(path: Path) -> bool:
     name = path.name.lower()
+    if name.endswith(".parquet"):  # of `warta batch` output, the articles table holds whole records
+        return path.parent.name == "articles"
     return name.endswith(PAGE_SUFFIXES + (".jsonl", ".ndjson", ".csv", ".warc", ".warc.gz"))
 
 
@@ -76,8 +78,23 @@ def _one_input(path: Path, csv_map: dict[str, str] | None) -> Iterator[Document]
         from ._warc import warc_documents
 
         yield from warc_documents(path)
+    elif name.endswith(".parquet"):
+        yield from _batch_articles(path)
     else:
         yield Document("page", path.read_bytes(), str(path))
+
+
+def _batch_articles(path: Path) -> Iterator[Document]:
+    """Rows of a ``warta batch`` articles table: each carries its whole record."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path, columns=["record", "url"])
+    except Exception as exc:  # pyarrow raises many kinds on a damaged or foreign file
+        yield Document("broken", f"not a warta batch articles table: {exc}", str(path))
+        return
+    for number, (record, url) in enumerate(zip(table["record"].to_pylist(), table["url"].to_pylist(), strict=True)):
+        yield Document("jsonl", record, f"{path}#row {number}", url)
 
 
 def _jsonl(path: Path) -> Iterator[Document]:
