@@ -14,7 +14,7 @@ from tests.test_store_articles import PAGES, read
 from warta._settings import DEFAULT, replace
 from warta.corpus import IngestError, Store
 from warta.corpus._ingest import ingest
-from warta.corpus._sources import documents, parse_csv_map
+from warta._inputs import parse_csv_map, read_inputs
 
 HTML = ("<html><head><title>Jembatan Baru Dibuka di Makassar</title></head><body><article>"
         "<h1>Jembatan Baru Dibuka di Makassar</h1><div itemprop='articleBody'>"
@@ -69,8 +69,8 @@ def test_jsonl_records_and_pages(tmp_path):
         assert report.counts == {"added": 3, "failed": 2}
         assert store.get(store.add(read("kim"))).headline.startswith("Kim Jong Un")
         reasons = [f["reason"] for f in store.failures()]
-        assert reasons[0].startswith("JSONDecodeError") and "needs a warta record" in reasons[1]
-        assert store.failures()[0]["source"].endswith("feed.jsonl:line 4")
+        assert reasons[0].startswith("not JSON") and "needs a warta record" in reasons[1]
+        assert store.failures()[0]["source"].endswith("feed.jsonl#4")
 
 
 def detik_csv(path, rows):
@@ -106,14 +106,14 @@ def test_csv_without_the_body_column_is_refused_before_anything_is_written(tmp_p
         parse_csv_map("judul")
 
 
-def warc(records: list[tuple[str, bytes]]) -> bytes:
+def warc(records: list[tuple[str, bytes]], status: str = "200 OK") -> bytes:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     for url, payload in records:
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        http = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
                                                       http_headers=http))
     return out.getvalue()
@@ -129,6 +129,25 @@ def test_warc_gz_response_records(tmp_path):
         assert {r["url"] for r in store.records()} == {"https://makassar.example.com/jembatan", PAGES["kim"][0]}
 
 
+def test_a_warc_error_page_is_counted_not_stored(tmp_path):
+    pytest.importorskip("warcio")
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc([(PAGES["kim"][0], PAGES["kim"][1].encode())])
+                     + warc([("https://makassar.example.com/hilang", b"<h1>Tidak ditemukan</h1>")], "404 Not Found"))
+    with Store(":memory:") as store:
+        report = run(store, path)
+        assert report.counts == {"added": 1, "dropped": 1} and not store.failures()
+        assert "1 not articles" in report.summary()
+
+
+def test_gzipped_jsonl(tmp_path):
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps({"url": PAGES["kim"][0], "text": PAGES["kim"][1]}) + "\n").encode()))
+    with Store(":memory:") as store:
+        assert run(store, path).counts == {"added": 1}
+        assert next(store.records())["url"] == PAGES["kim"][0]
+
+
 def test_a_broken_warc_keeps_what_came_before(tmp_path):
     pytest.importorskip("warcio")
     whole = warc([(PAGES["kim"][0], PAGES["kim"][1].encode())])
@@ -142,7 +161,7 @@ def test_a_broken_warc_keeps_what_came_before(tmp_path):
 
 def test_an_interrupted_run_resumes(folder, tmp_path):
     db = tmp_path / "warta.db"
-    docs = list(documents([folder]))
+    docs = list(read_inputs([folder], parse_csv_map(None)))
     with Store(db) as store:
         from warta.corpus._ingest import ingest_documents
         ingest_documents(store, docs[:1], workers=1)  # then the process "died"

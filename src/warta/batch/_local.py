@@ -11,8 +11,10 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
 from pathlib import Path
 
+from .._errors import WartaError
+from .._inputs import FAILED, Document, Dropped, list_files, read_path
 from .._settings import Settings
-from ._documents import Document, Dropped, InputOptions, documents_from_file, list_files
+from ._documents import InputOptions
 from ._parquet import finish, write_parts
 from ._process import process
 from ._report import Report
@@ -77,16 +79,12 @@ def _clear(out: Path) -> None:
 
 
 def _documents(inputs: list[str], options: InputOptions) -> Iterator[Document | Dropped]:
+    """Files are streamed; an unusable one is a ``Dropped`` and the run goes on."""
     for path in list_files(inputs):
         try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            yield Dropped(path, f"cannot read: {exc.strerror or exc}", "failed")
-            continue
-        try:
-            yield from documents_from_file(path, data, options)
-        except ValueError as exc:
-            yield Dropped(path, str(exc), "failed")
+            yield from read_path(path, options.csv_map)
+        except WartaError as exc:
+            yield Dropped(str(path), str(exc), FAILED)
 
 
 def _batches(items, size: int) -> Iterator[list]:

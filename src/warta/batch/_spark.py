@@ -14,8 +14,9 @@ from collections import Counter
 from pathlib import Path
 
 from .._errors import WartaError
+from .._inputs import list_files
 from .._settings import Settings
-from ._documents import Dropped, InputOptions, documents_from_file, list_files
+from ._documents import InputOptions, documents_from_file
 from ._process import process
 from ._report import Report
 from ._tables import MENTION_TABLES, TABLES
@@ -99,10 +100,7 @@ def _input_uris(inputs: list[str]) -> list[str]:
 
 def _documents(uri: str, data: bytes, options: InputOptions):
     path = uri.removeprefix("file:")  # the same source names as the local engine
-    try:
-        yield from documents_from_file(path, data, options)
-    except ValueError as exc:
-        yield Dropped(path, str(exc), "failed")
+    yield from documents_from_file(path, data, options)
 
 
 def _as_tuple(bundle: dict) -> tuple:

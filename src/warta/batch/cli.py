@@ -8,6 +8,7 @@ import time
 import click
 
 from .._errors import WartaError
+from .._inputs import parse_csv_map
 from .._settings import DEFAULT, replace
 from . import DEFAULT_CSV_MAP, ENGINES, InputOptions, run_batch
 
@@ -15,12 +16,10 @@ __all__ = ["commands"]
 
 
 def _csv_map(_ctx, _param, value: str | None) -> dict[str, str]:
-    if not value:
-        return dict(DEFAULT_CSV_MAP)
     try:
-        return dict(pair.split("=", 1) for pair in value.split(","))
-    except ValueError:
-        raise click.BadParameter("use field=column pairs, e.g. headline=judul,body=isi_berita") from None
+        return parse_csv_map(value, DEFAULT_CSV_MAP)
+    except WartaError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 @click.command("batch")

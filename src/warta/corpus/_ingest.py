@@ -8,7 +8,6 @@ process loses at most the batch in flight, and a rerun picks up there.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections import Counter
@@ -17,10 +16,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .._article import Article
+from .._inputs import DROPPED, Document, Dropped, parse_csv_map, read_inputs
 from .._read import read
 from .._settings import DEFAULT, Settings
 from ._prepare import Failure, Prepared, prepare
-from ._sources import Document, documents, parse_csv_map
 from ._store import Store
 
 __all__ = ["IngestReport", "ingest", "ingest_documents"]
@@ -31,7 +30,7 @@ BATCH = 500  # documents per transaction: small enough to lose little, big enoug
 @dataclass
 class IngestReport:
     total: int | None = None  # documents to look at, when known in advance
-    counts: Counter = field(default_factory=Counter)  # added, updated, unchanged, skipped, failed
+    counts: Counter = field(default_factory=Counter)  # added, updated, unchanged, skipped, dropped, failed
     reasons: Counter = field(default_factory=Counter)  # failures by kind of error
 
     @property
@@ -42,6 +41,8 @@ class IngestReport:
         c = self.counts
         line = (f"{c['added'] + c['updated']} read ({c['added']} new, {c['updated']} updated), "
                 f"{c['unchanged'] + c['skipped']} skipped as already stored, {c['failed']} failed")
+        if c["dropped"]:
+            line += f", {c['dropped']} not articles (HTTP errors, not HTML)"
         reasons = "; ".join(f"{reason}: {n}" for reason, n in self.reasons.most_common())
         return line + (f" ({reasons})" if reasons else "")
 
@@ -63,32 +64,22 @@ def nlp_pipeline():
     return default_pipeline()
 
 
-def read_document(doc: Document, settings: Settings | None = None) -> Prepared | Failure:
+def read_document(doc: Document | Dropped, settings: Settings | None = None) -> Prepared | Failure:
     """One document to what the store writes; never raises."""
+    if isinstance(doc, Dropped):
+        return Failure(doc.source, doc.reason, doc.digest)
     try:
-        if doc.kind == "broken":
-            return Failure(doc.source, str(doc.payload), doc.digest)
-        settings = settings or _settings
-        article = _jsonl_article(doc, settings) if doc.kind == "jsonl" else \
-            read(doc.payload, url=doc.url, settings=settings, pipeline=_pipeline)
+        if doc.record is not None:  # a warta record, already read
+            article = Article.from_dict(doc.record)
+        else:
+            article = read(doc.page, url=doc.url, outlet=doc.outlet, settings=settings or _settings,
+                           pipeline=_pipeline)
         return prepare(article, source=doc.source, digest=doc.digest)
     except Exception as exc:  # a bad document is recorded and counted, the batch goes on
         return Failure(doc.source, f"{type(exc).__name__}: {exc}", doc.digest)
 
 
-def _jsonl_article(doc: Document, settings: Settings) -> Article:
-    line = json.loads(doc.payload)
-    if not isinstance(line, dict):
-        raise ValueError("a JSONL line must be an object")
-    if "paragraphs" in line:  # a warta record, already read
-        return Article.from_dict(line)
-    page = line.get("html") or line.get("text")
-    if not page:
-        raise ValueError("a JSONL line needs a warta record, or 'html' or 'text'")
-    return read(page, url=line.get("url"), outlet=line.get("outlet"), settings=settings, pipeline=_pipeline)
-
-
-def ingest_documents(store: Store, docs: Iterable[Document], *, workers: int | None = None,
+def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, workers: int | None = None,
                      settings: Settings = DEFAULT, nlp: bool = True, total: int | None = None,
                      progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     report = IngestReport(total=total)
@@ -116,15 +107,17 @@ def ingest_documents(store: Store, docs: Iterable[Document], *, workers: int | N
 def _warm_up(settings: Settings) -> None:
     """Load the lemma dictionary and language model once, before the pool
     forks, so the workers share them instead of each loading its own."""
-    read_document(Document("page", "Kunjungan\n\nWarga mengunjungi pasar pada Senin pagi.", "warm-up"),
-                  settings)
+    read_document(Document("warm-up", "Kunjungan\n\nWarga mengunjungi pasar pada Senin pagi."), settings)
 
 
-def _drop_seen(store: Store, batch: list[Document], report: IngestReport) -> list[Document]:
+def _drop_seen(store: Store, batch: list[Document | Dropped], report: IngestReport) -> list[Document | Dropped]:
+    """The documents still to read: not stored before, not twice in the batch, articles."""
     seen = store.seen(d.digest for d in batch)
     fresh, digests = [], set()
     for doc in batch:
-        if doc.digest in seen or doc.digest in digests:
+        if isinstance(doc, Dropped) and doc.kind == DROPPED:
+            report.counts["dropped"] += 1
+        elif doc.digest in seen or doc.digest in digests:
             report.counts["skipped"] += 1
         else:
             digests.add(doc.digest)
@@ -146,6 +139,6 @@ def ingest(store: Store, paths: list, *, workers: int | None = None, csv_map: st
     Raises ``IngestError`` for an input that cannot be used at all, before
     anything is written."""
     mapping = parse_csv_map(csv_map)
-    total = sum(1 for _ in documents(paths, mapping))  # also checks every input up front
-    return ingest_documents(store, documents(paths, mapping), workers=workers, settings=settings,
+    total = sum(1 for _ in read_inputs(paths, mapping))  # also checks every input up front
+    return ingest_documents(store, read_inputs(paths, mapping), workers=workers, settings=settings,
                             nlp=nlp, total=total, progress=progress)
