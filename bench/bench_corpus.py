@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 import re
 import statistics
@@ -27,10 +26,10 @@ DETIK = ROOT.parent / "shared" / "data" / "news" / "detik-2025-dev.csv"
 sys.path.insert(0, str(ROOT / "src"))
 
 import warta  # noqa: E402
+from warta._inputs import Document  # noqa: E402
 from warta.corpus import Store  # noqa: E402
 from warta.corpus._ingest import ingest_documents  # noqa: E402
 from warta.corpus._prepare import prepare  # noqa: E402
-from warta.corpus._sources import Document  # noqa: E402
 
 SWAPS = {"mengatakan": "menyatakan", "ujar": "kata", "Jakarta": "Ibu Kota", "yang": "yang",
          "akan": "bakal", "sangat": "amat", "tersebut": "itu", "juga": "pula", "dapat": "bisa"}
@@ -119,22 +118,21 @@ def timed_store(path: Path, made: list) -> float:
 
 def timed_ingest(path: Path, made: list, workers: int) -> float:
     """Pages per second through the whole ingest: warta.read in workers, then the store."""
-    docs = [Document("page", f"{a.headline}\n\n" + "\n\n".join(a.paragraphs), f"bench:{i}", a.url)
+    docs = [Document(f"bench:{i}", f"{a.headline}\n\n" + "\n\n".join(a.paragraphs), a.url)
             for i, a in enumerate(made)]
     start = time.perf_counter()
     with Store(path) as store:
-        ingest_documents(store, docs, workers=workers)
+        ingest_documents(store, docs, workers=workers, nlp=False)
     return len(docs) / (time.perf_counter() - start)
 
 
 def timed_records(path: Path, made: list, workers: int) -> float:
     """Records per second through ingest of ready warta records (JSONL lines):
     no reading, prepare in the workers, the store in the main process."""
-    docs = [Document("jsonl", json.dumps(a.to_dict(), ensure_ascii=False), f"bench:{i}")
-            for i, a in enumerate(made)]
+    docs = [Document(f"bench:{i}", record=a.to_dict()) for i, a in enumerate(made)]
     start = time.perf_counter()
     with Store(path) as store:
-        ingest_documents(store, docs, workers=workers)
+        ingest_documents(store, docs, workers=workers, nlp=False)
     return len(docs) / (time.perf_counter() - start)
 
 
