@@ -52,8 +52,33 @@ V1 = [
         digest TEXT, at TEXT NOT NULL)""",
 ]
 
+# Stories (_story_store): articles about one event grouped across outlets and
+# days. Portable SQL: these tables are the same on PostgreSQL.
+V2 = [
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT, first_article TEXT NOT NULL,
+        first_seen TEXT, last_seen TEXT,  -- publish times of its first and last article
+        first_at DOUBLE PRECISION NOT NULL, last_at DOUBLE PRECISION NOT NULL,  -- epoch seconds
+        articles INTEGER NOT NULL, outlets INTEGER NOT NULL, first_outlet TEXT)""",
+    "CREATE INDEX stories_last_at ON stories(last_at)",
+    "CREATE INDEX stories_size ON stories(articles, outlets)",
+    # One row per grouped article, with the features later articles are compared with.
+    """CREATE TABLE story_articles (
+        article TEXT PRIMARY KEY, story TEXT NOT NULL, at DOUBLE PRECISION NOT NULL,
+        published TEXT, outlet TEXT,
+        score DOUBLE PRECISION,           -- similarity to the story when it joined
+        terms TEXT NOT NULL, headline_terms INTEGER NOT NULL, entities TEXT NOT NULL)""",
+    "CREATE INDEX story_articles_story ON story_articles(story)",
+    "CREATE INDEX story_articles_at ON story_articles(at)",
+    # Originals grouped that hold each term (the IDF of the similarity).
+    "CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL)",
+    # Where grouping stopped (the last articles.rowid grouped) and the originals counted.
+    "CREATE TABLE story_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
 #: (version, what it does, statements); append, never edit a released one.
-MIGRATIONS = [(1, "articles, full-text index, duplicates, seen inputs, failures", V1)]
+MIGRATIONS = [(1, "articles, full-text index, duplicates, seen inputs, failures", V1),
+              (2, "stories: articles about one event grouped across outlets and days", V2)]
 VERSION = MIGRATIONS[-1][0]
 
 

@@ -79,6 +79,7 @@ class Store:
                     counts["failed"] += 1
                 else:
                     counts[write_prepared(conn, item)] += 1
+        self.group_stories()  # after the commit: a failure here never loses the batch
         return counts
 
     def seen(self, digests: Iterable[str]) -> set[str]:
@@ -116,6 +117,31 @@ class Store:
     def failures(self) -> list[dict]:
         rows = self.conn.execute("SELECT source, reason, at FROM failures ORDER BY rowid")
         return [{"source": s, "reason": r, "at": at} for s, r, at in rows]
+
+    def group_stories(self) -> int:
+        """Group the articles stored since the last grouping into stories
+        (``write`` does it after each batch); returns how many."""
+        from ._story_store import group_stories
+
+        return group_stories(self)
+
+    def stories(self, **filters) -> list:
+        """Stories, the biggest first; see ``_story_store.stories``."""
+        from ._story_store import stories
+
+        return stories(self, **filters)
+
+    def story(self, story_id: str):
+        """One story with its articles, oldest first, or None."""
+        from ._story_store import story
+
+        return story(self, story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to."""
+        from ._story_store import story_of
+
+        return story_of(self, article_id)
 
     def search(self, query: str, **filters):
         """Full-text search; see ``warta.corpus.search``."""

@@ -1,0 +1,265 @@
+"""Stories in the store: grouping what was stored since the last run, and
+reading stories back.
+
+Grouping runs after each committed batch (``Store.write``), over the articles
+stored since the last run (a watermark on ``articles.rowid``), in chunks, each
+chunk in one transaction. A chunk loads only the articles grouped within the
+time window of its own (and the document frequencies of their terms), so the
+cost of an article does not grow with the corpus. SQL here is portable
+(SQLite and PostgreSQL): ``?`` placeholders, ``ON CONFLICT``, no FTS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+from ._errors import QueryError
+from ._search import _filters
+from ._stories import DAY, Features, Grouper, Params, features
+
+__all__ = ["Story", "StoryArticle", "StorySummary", "group_stories", "stories", "story", "story_of"]
+
+CHUNK = 1_000  # articles grouped per transaction
+ENTITY_LABELS = frozenset({"PER", "ORG", "LOC"})  # who and where; dates and numbers are not events
+MAX_STORIES, MAX_ARTICLES = 500, 500  # what one call returns at most
+ORIGINALS_FIRST = "CASE WHEN a.duplicate_of IS NULL THEN 0 ELSE 1 END"  # among articles of one time
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    title: str | None
+    first_seen: str | None  # publish time of its first article (ISO 8601)
+    last_seen: str | None
+    articles: int
+    outlets: int
+    first_outlet: str | None  # the outlet that had it first
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    duplicate_of: str | None
+    similarity: float | None  # to the story when it joined; None for its first article and copies
+
+
+@dataclass(frozen=True)
+class Story(StorySummary):
+    outlet_names: list[str] = field(default_factory=list)  # in the order they had it
+    items: list[StoryArticle] = field(default_factory=list)  # oldest first
+
+
+# -- grouping ------------------------------------------------------------------
+
+def group_stories(store, params: Params = Params(), chunk: int = CHUNK) -> int:
+    """Group the articles stored since the last run; returns how many."""
+    done = 0
+    while True:
+        with store.transaction() as conn:
+            grouped = _group_chunk(conn, params, chunk)
+        done += grouped
+        if grouped < chunk:
+            return done
+
+
+def _group_chunk(conn, params: Params, chunk: int) -> int:
+    mark = _state(conn, "rowid", 0)
+    rows = conn.execute(
+        "SELECT a.rowid, a.id, a.duplicate_of, a.published, a.added, a.outlet, a.domain, r.record"
+        " FROM articles a JOIN records r ON r.rowid = a.rowid WHERE a.rowid > ? ORDER BY a.rowid"
+        " LIMIT ?", (mark, chunk)).fetchall()
+    if not rows:
+        return 0
+    grouped = _known(conn, [r[1] for r in rows])
+    items = [_item(row, params) for row in rows if row[1] not in grouped]
+    grouper = _load_window(conn, items, params)
+    assigned = {}
+    for item, outlet, published in items:
+        story, score = _assign(conn, grouper, item, assigned)
+        assigned[item.id] = story
+        conn.execute("INSERT INTO story_articles (article, story, at, published, outlet, score, terms,"
+                     " headline_terms, entities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (item.id, story, item.at, published, outlet, score, " ".join(item.terms),
+                      item.headline_terms, "\t".join(item.entities)))
+    _save_counts(conn, grouper)
+    for story in sorted(set(assigned.values())):
+        _summarise(conn, story)
+    _set_state(conn, "rowid", rows[-1][0])
+    return len(rows)
+
+
+def _item(row, params: Params) -> tuple[Features, str | None, str]:
+    _, id_, duplicate_of, published, added, outlet, domain, record = row
+    when = published or added
+    if duplicate_of is not None:  # a copy goes with its original: its text is not read
+        return Features(id_, _seconds(when), duplicate_of=duplicate_of), outlet or domain, when
+    record = json.loads(record)
+    names = [e.get("canonical") or e.get("text") for e in record.get("entities") or []
+             if isinstance(e, dict) and e.get("label") in ENTITY_LABELS]
+    body = "\n\n".join(p for p in record.get("paragraphs") or [] if isinstance(p, str))
+    item = features(id_, _seconds(when), record.get("headline"), body,
+                    [n for n in names if isinstance(n, str)], params=params)
+    return item, outlet or domain, when
+
+
+def _seconds(iso: str | None) -> float:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return 0.0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
+
+
+def _assign(conn, grouper: Grouper, item: Features, assigned: dict) -> tuple[str, float | None]:
+    if item.duplicate_of is not None:
+        story = assigned.get(item.duplicate_of) or _story_of(conn, item.duplicate_of)
+        if story is not None:
+            return story, None
+        item = Features(item.id, item.at)  # its original was never grouped: a story of its own
+    return grouper.add(item, _story_id(item.id))
+
+
+def _story_id(article_id: str) -> str:
+    """A story is named after the article that started it: the same articles
+    stored in the same order give the same story ids."""
+    return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _load_window(conn, items: list, params: Params) -> Grouper:
+    """A grouper that knows the articles grouped before within the window
+    of this chunk, and the document frequencies of their terms."""
+    grouper = Grouper(params)
+    originals = [i for i, _, _ in items if i.duplicate_of is None]
+    if not originals:
+        return grouper
+    span = params.window_days * DAY
+    low, high = min(i.at for i in originals) - span, max(i.at for i in originals) + span
+    window = [(Features(a, at, tuple(t.split()), h, tuple(e.split("\t")) if e else ()), story)
+              for a, at, t, h, e, story in _window_rows(conn, low, high)]
+    terms = {t for f in [w for w, _ in window] + originals for t in f.vector(params)}
+    grouper.df = _counts(conn, terms)
+    grouper.documents = _state(conn, "documents", 0)
+    for member, story in window:
+        grouper.remember(member, story)
+    return grouper
+
+
+def _window_rows(conn, low: float, high: float) -> list[tuple]:
+    return conn.execute("SELECT article, at, terms, headline_terms, entities, story FROM story_articles"
+                        " WHERE at >= ? AND at <= ? AND terms <> '' ORDER BY at, article",
+                        (low, high)).fetchall()
+
+
+def _counts(conn, terms: Iterable[str]) -> dict[str, int]:
+    terms, found = sorted(terms), {}
+    for start in range(0, len(terms), 500):
+        part = terms[start:start + 500]
+        found.update(conn.execute(f"SELECT term, df FROM story_terms WHERE term IN"
+                                  f" ({', '.join('?' * len(part))})", part).fetchall())
+    return found
+
+
+def _save_counts(conn, grouper: Grouper) -> None:
+    conn.executemany("INSERT INTO story_terms (term, df) VALUES (?, ?)"
+                     " ON CONFLICT (term) DO UPDATE SET df = excluded.df", sorted(grouper.df.items()))
+    _set_state(conn, "documents", grouper.documents)
+
+
+def _summarise(conn, story: str) -> None:
+    first_at, last_at, articles, outlets = conn.execute(
+        "SELECT min(at), max(at), count(*), count(DISTINCT outlet) FROM story_articles WHERE story = ?",
+        (story,)).fetchone()
+    ordered = ("SELECT m.article, m.published, a.headline, m.outlet FROM story_articles m JOIN articles a"
+               f" ON a.id = m.article WHERE m.story = ? ORDER BY m.at {{}}, {ORIGINALS_FIRST}, m.article"
+               " LIMIT 1")
+    first = conn.execute(ordered.format("ASC"), (story,)).fetchone()
+    last = conn.execute(ordered.format("DESC"), (story,)).fetchone()
+    conn.execute("DELETE FROM stories WHERE id = ?", (story,))
+    conn.execute("INSERT INTO stories (id, title, first_article, first_seen, last_seen, first_at, last_at,"
+                 " articles, outlets, first_outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (story, first[2], first[0], first[1], last[1], first_at, last_at, articles, outlets,
+                  first[3]))
+
+
+def _known(conn, ids: list[str]) -> set[str]:
+    found = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT article FROM story_articles WHERE article IN ({', '.join('?' * len(part))})", part))
+    return found
+
+
+def _story_of(conn, article_id: str) -> str | None:
+    row = conn.execute("SELECT story FROM story_articles WHERE article = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _state(conn, key: str, default: int) -> int:
+    row = conn.execute("SELECT value FROM story_state WHERE key = ?", (key,)).fetchone()
+    return int(row[0]) if row else default
+
+
+def _set_state(conn, key: str, value: int) -> None:
+    conn.execute("INSERT INTO story_state (key, value) VALUES (?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, str(value)))
+
+
+# -- reading -------------------------------------------------------------------
+
+SUMMARY = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.first_outlet"
+
+
+def stories(store, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
+            min_articles: int = 1, limit: int = 20) -> list[StorySummary]:
+    """Stories seen between ``since`` and ``until`` (days, inclusive), the
+    biggest first (articles, then outlets, then the newest)."""
+    if not 1 <= limit <= MAX_STORIES:
+        raise QueryError(f"limit {limit}: give 1 to {MAX_STORIES}")
+    _filters(since, until, None, None, None)  # checks the days
+    where, params = ["s.articles >= ?"], [min_articles]
+    if since:
+        where.append("s.last_seen >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(s.first_seen, 1, 10) <= ?")
+        params.append(until)
+    if outlet:
+        where.append("EXISTS (SELECT 1 FROM story_articles m JOIN articles a ON a.id = m.article"
+                     " WHERE m.story = s.id AND (lower(a.outlet) = lower(?) OR a.domain = lower(?)))")
+        params += [outlet, outlet]
+    rows = store.conn.execute(
+        f"SELECT {SUMMARY} FROM stories s WHERE {' AND '.join(where)}"
+        " ORDER BY s.articles DESC, s.outlets DESC, s.last_at DESC, s.id LIMIT ?", [*params, limit])
+    return [StorySummary(*row) for row in rows]
+
+
+def story(store, story_id: str) -> Story | None:
+    """One story with its articles, oldest first (at most ``MAX_ARTICLES``)."""
+    row = store.conn.execute(f"SELECT {SUMMARY} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    items = [StoryArticle(*r) for r in store.conn.execute(
+        "SELECT a.id, a.headline, m.outlet, m.published, a.url, a.duplicate_of, m.score"
+        " FROM story_articles m JOIN articles a ON a.id = m.article WHERE m.story = ?"
+        f" ORDER BY m.at, {ORIGINALS_FIRST}, m.article LIMIT ?", (story_id, MAX_ARTICLES))]
+    names = list(dict.fromkeys(i.outlet for i in items if i.outlet))
+    return Story(*row, outlet_names=names, items=items)
+
+
+def story_of(store, article_id: str) -> str | None:
+    """The id of the story an article belongs to (None before it is grouped)."""
+    return _story_of(store.conn, article_id)
