@@ -1,5 +1,5 @@
 """The corpus commands of ``warta`` (``ingest``, ``search``, ``export``,
-``entities``, ``quotes``): each parses its arguments, calls one library
+``entities``, ``quotes``, ``stories``): each parses its arguments, calls one library
 function, and turns a ``WartaError`` into one line on stderr and exit code 2.
 ``warta.cli`` adds every command listed in ``commands``."""
 
@@ -169,4 +169,30 @@ def quotes_command(db, speaker, about, since, until, outlet, limit, fmt):
                    f"            {hit.headline or ''}  {hit.url or ''}\n")
 
 
-commands = [ingest_command, search_command, export_command, entities_command, quotes_command]
+@click.command("stories")
+@db_option
+@click.option("--since", help="Seen on or after this day (YYYY-MM-DD).")
+@click.option("--until", help="Seen on or before this day (YYYY-MM-DD).")
+@click.option("--outlet", help="Only stories this outlet (name or domain) reported.")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=500), default=20, show_default=True)
+@format_option
+@_reports_errors
+def stories_command(db, since, until, outlet, min_articles, limit, fmt):
+    """Stories: articles about one event across outlets and days, the biggest first."""
+    from ._store import Store
+
+    with Store(db, create=False) as store:
+        store.group_stories()  # whatever was stored since the last grouping
+        found = store.stories(since=since, until=until, outlet=outlet, min_articles=min_articles,
+                              limit=limit)
+    for story in found:
+        click.echo(json.dumps(story.to_dict(), ensure_ascii=False) if fmt == "json" else
+                   f"{story.articles:5,}  {story.outlets:3,} outlets  {(story.first_seen or '')[:16]:16}"
+                   f" - {(story.last_seen or '')[:16]:16}  {story.title or '(no headline)'}  [{story.id}]")
+    if not found:
+        click.echo("no stories", err=True)
+
+
+commands = [ingest_command, search_command, export_command, entities_command, quotes_command,
+            stories_command]
