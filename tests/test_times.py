@@ -48,6 +48,17 @@ def test_seed_times(seed_path):
     ("Pada kuartal IV-2018 laba naik.", {"kuartal IV-2018": "2018-Q4"}),
     ("Desember lalu harga naik.", {}),  # a month opening a sentence is not read (names like "Juli")
     ("Harga naik sejak Desember lalu.", {"Desember lalu": "2018-12"}),
+    # fixed after the error analysis (docs/understand.md)
+    ("Hujan deras turun sore ini di Depok.", {"sore ini": "2019-03-26"}),
+    ("Pelaku ditangkap tadi pagi di rumahnya.", {"tadi pagi": "2019-03-26"}),
+    ("Hasil rapat diumumkan malam nanti.", {"malam nanti": "2019-03-26"}),
+    ("Tamu tiba tadi malam.", {"tadi malam": "2019-03-25"}),
+    ("Konser digelar malam ini pukul 19.30 WIB.",
+     {"malam ini": "2019-03-26", "pukul 19.30 WIB": "2019-03-26T19:30:00+07:00"}),
+    ("Jalan ditutup pukul 06.00-09.00 WIB.", {"pukul 06.00-09.00 WIB": "06:00:00+07:00"}),
+    ("Festival berlangsung 5 hingga 7 April 2019.", {"5 hingga 7 April 2019": "2019-04-05"}),
+    ("Tarif baru berlaku mulai 2020.", {"mulai 2020": "2020"}),
+    ("Harga stabil sepanjang 2018.", {"sepanjang 2018": "2018"}),
 ])  # fmt: skip
 def test_expressions(text, expected):
     found, _ = values(text)
@@ -83,3 +94,21 @@ def test_relative_time_inside_a_quote_counts_from_the_speech_day():
 def test_date_ranges_take_their_first_day():
     found, _ = values("Turnamen berlangsung pada 21-23 Oktober 2025.")
     assert found == {"21-23 Oktober 2025": "2025-10-21"}
+
+
+# Categories fixed after the error analysis of the annotated Detik bodies
+# (docs/understand.md, "Error analysis").
+def test_a_month_without_year_takes_the_year_at_the_end_of_its_range():
+    found, _ = values("Dari Januari hingga Agustus 2017, ekspor naik.")
+    assert found == {"Januari": "2017-01", "Agustus 2017": "2017-08"}
+    found, _ = values("Data 3 Juli-30 September 2017 diperbarui.")
+    assert found["3 Juli"] == "2017-07-03"
+
+
+def test_a_day_without_year_near_new_year_takes_the_nearer_year():
+    found, _ = values("Pesta digelar Selasa (31/12) malam.", published="2020-01-03T09:00:00+07:00")
+    assert found == {"Selasa (31/12)": "2019-12-31"}
+    found, _ = values("Aturan itu berlaku 1 Januari.", published="2019-12-10T09:00:00+07:00")
+    assert found == {"1 Januari": "2020-01-01"}
+    found, _ = values("Rapat digelar 12 Mei.", published="2019-10-10T09:00:00+07:00")
+    assert found == {"12 Mei": "2019-05-12"}

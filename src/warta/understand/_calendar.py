@@ -43,9 +43,26 @@ def weekday_near(anchor: date, weekday: int, direction: str) -> str:
 
 
 def with_year(anchor: date, month: int, day: int) -> str | None:
-    """A day and month without a year, in the anchor's year ("Senin (20/10)")."""
+    """A day and month without a year ("Senin (20/10)", "20 Oktober"): the
+    anchor's year, moved one back for a day far ahead of the anchor ("Rabu
+    (31/12)" read in January) and one on for a day far behind it ("1 Januari"
+    read in December). The weekday is not consulted: writers get it wrong."""
+    found = _day(anchor.year, month, day)
+    if found is None:
+        return None
+    if (found - anchor).days > _FAR_AHEAD:
+        found = _day(anchor.year - 1, month, day) or found
+    elif (anchor - found).days > _FAR_BEHIND:
+        found = _day(anchor.year + 1, month, day) or found
+    return found.isoformat()
+
+
+_FAR_AHEAD, _FAR_BEHIND = 240, 300  # days: news looks back more often than ahead
+
+
+def _day(year: int, month: int, day: int) -> date | None:
     try:
-        return date(anchor.year, month, day).isoformat()
+        return date(year, month, day)
     except ValueError:
         return None
 

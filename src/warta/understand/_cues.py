@@ -34,12 +34,19 @@ _SUBJECT_VERB_AFTER = re.compile(
     rf"\s*,?\s*(?P<subject>{RUN.pattern}|[Ii]a|[Dd]ia|[Bb]eliau)\s+{_ADVERBS}(?P<cue>{_VERB})\b"
 )
 # "pejabat Rusia itu", "mantan menteri tersebut": a lower-case noun first.
-_ROLE_PHRASE = re.compile(r"[a-z][\w-]*\s+(?:[\w-]+\s+){0,4}?(?:itu|tersebut)\b")
+_ROLE_PHRASE = re.compile(r"[a-z][\w-]*\s+(?:[\w-]+\s+){0,4}?(?:itu|tersebut|ini)\b")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 _PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
 _VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
+# "Menurut X", "Menurutnya", and "Menurut pengamat ekonomi UI, Nama, ..." (a description first).
 _MENURUT = re.compile(
-    rf"\b(?i:menurut)(?:(?P<nya>nya)|\s+(?P<pronoun>(?i:dia|ia|beliau))\b|\s+(?P<run>{RUN.pattern}))"
+    rf"\b(?i:menurut)(?:(?P<nya>nya)|\s+(?P<pronoun>(?i:dia|ia|beliau))\b|\s+(?P<run>{RUN.pattern})"
+    rf"|\s+[a-z][^,\n]{{0,60}},\s*(?P<described>{RUN.pattern})(?=,))"
+)
+# A time phrase between the subject and its verb: "X pada 2019 lalu mengatakan".
+_TIME_TAIL = re.compile(
+    r"\s+(?:pada\s+)?(?:(?:tahun\s+)?(?:19|20)\d\d|hari\s+ini|kemarin|(?:pekan|minggu|bulan|tahun)\s+lalu"
+    r"|(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)(?:\s*\([\d/]+\))?)(?:\s+(?:lalu|silam))?$"
 )
 # "Alex Pastoor, asisten Kluivert, menegaskan": a lower-case description between commas.
 _APPOSITIVE_BEFORE = re.compile(rf"(?:^|[,.]\s)(?P<run>{RUN.pattern}),\s*[a-z][^,]{{0,80}},$")
@@ -106,6 +113,7 @@ def cue_before(text: str, start: int, position: int) -> Cue | None:
 def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     """Who says, from the words before a speech verb at `verb_start`."""
     head = re.sub(rf"\s{_ADVERBS}$", " ", text[start:verb_start].rstrip() + " ").rstrip()
+    head = _TIME_TAIL.sub("", head)
     if (m := _APPOSITIVE_BEFORE.search(head)) is not None:
         who = split_run(m["run"], start + m.start("run"))
         if who is not None and who.name:
@@ -113,7 +121,7 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     tail = head.split()[-1:] or [""]
     if tail[0].lower() in PRONOUNS:
         return Cue(word, "pronoun", phrase=tail[0], end=verb_start)
-    if tail[0].lower() in ("itu", "tersebut"):
+    if tail[0].lower() in ("itu", "tersebut", "ini"):
         return Cue(word, "role phrase", phrase=" ".join(head.split()[-4:]), end=verb_start)
     who = who_before(text, start + len(head), start)
     if who is not None and (who.name or who.role):
@@ -132,6 +140,11 @@ def menurut_cue(match: re.Match[str], offset: int) -> Cue:
         return Cue(
             "menurut", "pronoun", phrase=match["pronoun"] or "-nya", end=offset + match.end()
         )
+    if match["described"]:
+        who = split_run(match["described"], offset + match.start("described"))
+        if who is None or who.role or not who.name:
+            return Cue("menurut", "unresolved", end=offset + match.end())
+        return Cue("menurut", "name", who, end=offset + match.end())
     who = split_run(match["run"], offset + match.start("run"))
     named = apposition(match.string, match.end("run"), who, offset)
     if named is not None:  # "Menurut Direktur X, Nama, ..."

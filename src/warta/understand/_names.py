@@ -29,6 +29,10 @@ letjen laksamana marsekal kolonel letkol mayor kapten bripka brigadir aipda aipt
 pak bu ibu bapak mbak mas dr prof ir h hj kh ustaz ustadz pendeta habib gus kiai sekretaris
 manajer staf staff koordinator kasubbag kapendam dandim danrem pangdam kasatpol kalapas
 deputi asisten duta dubes chief executive officer president kabiro kapusdatin kakanwil kajari kajati kapuskes irjen inspektur
+dirjen sesjen wakapolda wakapolres kapolrestabes kabidhumas kasatlantas kasatnarkoba kanit panit kadinkes kadisdik
+mentan mendag menhub menpora menaker mensos menag menpar menkum menkumham menkominfo menkomdigi mendikdasmen
+mendikbud mendiktisaintek menperin menpupr menpan menlhk menbud wamenkeu wamenlu wamendagri mantan eks calon drs dra
+politikus politisi pengacara kuasa advokat dosen guru aktivis legislator ahli pelatih pemain pengusaha petinggi
 """.split())  # fmt: skip
 
 # Capitalised words that belong to roles and institutions, not to names.
@@ -42,7 +46,7 @@ olahraga energi sumber daya mineral hukum ham desa kecamatan kelurahan pemprov p
 pemda pemerintah dprd dpr mpr dpd kpk bpk ojk bi bps bmkg basarnas bnpb kpu bawaslu
 pajak bea cukai anggaran statistik distribusi jasa moneter ekonomi kebijakan departemen risiko
 komunikasi layanan informasi energi pangan kreatif industri investasi digital lalu lintas senior
-setdaprov setda asosiasi petani garam rakyat perusahaan holding grup group
+setdaprov setda asosiasi petani garam rakyat perusahaan holding grup group kabinet staf kepresidenan
 """.split())  # fmt: skip
 
 _INSTITUTION_AFFIX = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny|pel)[a-z]{3,}an$")
@@ -53,7 +57,9 @@ china tiongkok jepang korea utara selatan rusia ukraina amerika serikat inggris 
 perancis jerman italia spanyol belanda belgia australia india pakistan iran irak suriah
 israel palestina gaza mesir arab saudi turki qatar yordania lebanon yaman afrika kanada
 meksiko brasil argentina eropa asia timur tengah barat pasifik moskow washington beijing
-tokyo london paris canberra pyongyang seoul kyiv
+tokyo london paris canberra pyongyang seoul kyiv solo jogja yogya jabodetabek
+jabar jateng jatim kaltim kalbar kalsel kalteng kaltara sulsel sulut sulteng sultra sulbar sumut sumbar
+sumsel babel kepri jaksel jakut jaktim jakbar jakpus
 """.split())  # fmt: skip
 
 _GLUED_VERB = re.compile(
@@ -136,10 +142,19 @@ def who_at(text: str, position: int) -> Who | None:
     match = RUN.match(text, position)
     if match is None:
         return None
-    who = split_run(match.group(), position)
-    return apposition(text, match.end(), who) or who
+    end = match.end()
+    while _ABBREVIATED_TITLE.search(text, match.start(), end) and text[end : end + 1] == ".":
+        # "Prof. Dr. Siti Aminah": a title's full stop does not end the run.
+        match = RUN.match(text, _SPACES.match(text, end + 1).end())
+        if match is None:
+            break
+        end = match.end()
+    who = split_run(text[position:end], position)
+    return apposition(text, end, who) or who
 
 
+_ABBREVIATED_TITLE = re.compile(r"\b(?:Prof|Dr|Drs|Dra|Ir|Hj|KH|Ny)$")
+_SPACES = re.compile(r" *")
 _COMMA_RUN = re.compile(rf",\s+({RUN.pattern})")
 
 
@@ -151,10 +166,15 @@ def apposition(text: str, end: int, who: Who | None, shift: int = 0) -> Who | No
     if match is None or len(match.group(1).split()) > 4:
         return None
     named = split_run(match.group(1), match.start(1) + shift)
-    if named is None or named.role is not None or named.name is None:
+    if named is None or named.role is not None or not _is_name(named.name):
         return None
     role = " ".join(filter(None, (who.role, who.name)))
     return Who(named.name, role, named.start, named.end)
+
+
+def _is_name(name: str | None) -> bool:
+    """Not a degree after a name ("Siti Aminah, M.Si."): some word of three letters or more."""
+    return name is not None and any(len(w) >= 3 and not w.endswith(".") for w in name.split())
 
 
 def who_before(text: str, end: int, start: int = 0) -> Who | None:

@@ -15,8 +15,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ._names import PREPOSITIONS, RUN, TITLES, Who, apposition, canonical_names, initials, split_run
+from ._names import (
+    PREPOSITIONS,
+    RUN,
+    TITLES,
+    Who,
+    apposition,
+    canonical_names,
+    initials,
+    split_run,
+    who_at,
+)
 
+_ATTRIBUTION = re.compile(
+    r"[^.\n]{0,3}[.,]?\s+(?:Hal|Pernyataan|Keterangan)\s+(?:ini|itu|tersebut)\s+(?:di\w+kan)"
+    r"\s+(?:oleh\s+)?(?P<run>[A-Z])"
+)
 _DEFINED_ACRONYM = re.compile(rf"(?P<long>{RUN.pattern})\s+\((?P<short>[A-Z][A-Za-z]{{1,11}})\)")
 
 
@@ -51,6 +65,16 @@ class People:
         self._starts = [start for start, _ in mentions]
         self._names = [self.full_name(name) for _, name in mentions]
         self._entities = persons
+        self._text = masked_body
+
+    def attributed_after(self, end: int) -> str | None:
+        """The person a sentence right after `end` credits with what came before:
+        'DJP memastikan ... . Hal ini diungkapkan oleh Dirjen Pajak Bimo Wijayanto.'"""
+        match = _ATTRIBUTION.match(self._text, end)
+        if match is None:
+            return None
+        who = who_at(self._text, match.start("run"))
+        return self.full_name(who.name) if who is not None and who.name else None
 
     def latest(self, position: int) -> str | None:
         """The person last named before `position`."""
@@ -104,9 +128,17 @@ def _is_title(word: str) -> bool:
 
 def _after_no_preposition(text: str, start: int) -> bool:
     """False for a name after a preposition ("oleh Presiden X"): pronouns and
-    "-nya" point back to subjects and speakers, not to such names."""
-    before = text[max(0, start - 12) : start].split()[-1:] or [""]
-    return before[0].lower() not in PREPOSITIONS
+    "-nya" point back to subjects and speakers, not to such names; but the
+    agent of a passive verb of saying ("disampaikan oleh X") is a speaker."""
+    before = text[max(0, start - 30) : start].split()[-2:] or [""]
+    if before[-1].lower() == "oleh" and _PASSIVE_SAYING.match(before[0].lower()):
+        return True
+    return before[-1].lower() not in PREPOSITIONS
+
+
+_PASSIVE_SAYING = re.compile(
+    r"di(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|sebut(?:kan)?|paparkan|terangkan|umumkan|nyatakan)$"
+)
 
 
 def _acronyms(text: str) -> dict[str, str]:

@@ -43,6 +43,10 @@ def records(body: str, found: list, people: People, article: Article) -> list[di
 
 def _speaker(quote, people: People) -> tuple[str | None, str | None]:
     cue = quote.cue
+    if cue is None or cue.how == "unresolved" or (cue.how == "name" and cue.who.name is None):
+        # "Hal ini disampaikan oleh X." after the quote names who said it.
+        if (person := people.attributed_after(quote.end)) is not None:
+            return person, "attribution"
     if cue is None or cue.how == "unresolved":
         return None, None
     if cue.how == "name":

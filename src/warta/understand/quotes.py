@@ -35,6 +35,10 @@ from ._speakers import records, warn_unbalanced
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _MIN_WORDS = 3
 _MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
+_COURTESY = re.compile(
+    r"\s+(?:apresiasi|terima\s+kasih|ucapan|duka|belasungkawa|permohonan\s+maaf|permintaan\s+maaf"
+    r"|selamat|rasa\s+syukur|harapan|aspirasi)\b"
+)
 
 
 @dataclass
@@ -137,6 +141,8 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
         content = m.end()
         if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
             return None  # 'X menilai' without a subject we can name: not reported speech
+        if _COURTESY.match(sentence, content):
+            return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
     elif (m := inserted_cue(sentence)) is not None:
         who = split_run(m["run"], start + m.start("run"))
         cue = Cue(m["cue"], "name", who, end=start + m.end()) if who else None

@@ -31,6 +31,7 @@ _FULL_MONTH = (
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _CLOCK_ZONES = {**ZONES, "GMT": "+00:00", "UTC": "+00:00"}
+_PART = "pagi|siang|sore|malam|dini\\s+hari"  # a part of the day: "sore ini", "tadi pagi"
 _COUNT = "|".join([r"\d{1,3}", *sorted(NUMBER_WORDS, key=len, reverse=True)])
 _I = re.IGNORECASE
 
@@ -40,7 +41,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_month", re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?!\.?\s*\d)", _I)),
     ("month_year", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I)),
     ("year", re.compile(
-        r"\b(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan)"
+        r"\b(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan"
+        r"|mulai|sepanjang|selama|jelang|menjelang|sebelum|setelah|medio)"
         r"\s+(?P<y>(?:19|20)\d\d)\b(?![.,]\d)")),
     ("quarter", re.compile(
         r"\b(?:(?i:kuartal|triwulan|kuarter)\s+(?P<q>IV|I{1,3}|[1-4])|Q(?P<q2>[1-4]))\s*[-/ ]\s*"
@@ -57,15 +59,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<pre>(?:pada\s+)?hari|pada|sejak|hingga|sampai)\s+)?\b(?P<wd>{_WEEKDAY}|Minggu)\b"
         rf"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini))?")),
     ("word", re.compile(
-        r"\b(?P<w>kemarin\s+lusa|hari\s+ini|kemarin|besok|esok\s+hari|lusa|semalam|tadi\s+malam)\b", _I)),
+        rf"\b(?P<w>kemarin\s+lusa|hari\s+ini|kemarin|besok|esok\s+hari|lusa|semalam|(?:tadi|nanti)\s+(?:{_PART})"
+        rf"|(?:{_PART})\s+(?:ini|tadi|nanti))\b", _I)),
     ("clock", re.compile(
-        r"(?:\b(?:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:\s*(?P<z>WIB|WITA|WIT|GMT|UTC)\b)?"
+        r"(?:\b(?:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
+        r"(?:\s*(?P<z>WIB|WITA|WIT|GMT|UTC)\b)?"
         r"|(?<![\d.,])(?P<h2>\d{1,2})[.:](?P<min2>\d{2})\s*(?P<z2>WIB|WITA|WIT|GMT|UTC)\b)")),
 ]  # fmt: skip
 
 _RELATIVE = frozenset({"weekday", "word", "unit_rel", "count_ago", "se_ago", "month", "weekday_date",
                        "day_month"})  # fmt: skip
-_RANGE_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–]\s*")
+_TO = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?)"
+_RANGE_START = re.compile(rf"(?<!\d)\d{{1,2}}\s*{_TO}\s*$")
+# "Januari hingga September 2025", "1 Juli-30 September 2025": the year written at the range's end.
+_RANGE_END_YEAR = re.compile(
+    rf"\s*{_TO}\s*(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I
+)
 # "semalam" and "tadi malam" are last night: the day before publication.
 _WORD_DAYS = {"hari ini": 0, "kemarin": -1, "kemarin lusa": -2, "besok": 1, "esok hari": 1,
               "lusa": 2, "semalam": -1, "tadi malam": -1}  # fmt: skip
@@ -136,8 +145,9 @@ def _weekday_around(body: str, start: int, end: int) -> tuple[int, int]:
     """Widen "20/10/2025" to "Senin (20/10/2025)" when the weekday stands before it,
     and "23 Oktober 2025" to the range "21-23 Oktober 2025" (its value stays the
     day written last; _absolute moves it to the first)."""
-    if (m := _RANGE_START.search(body, max(0, start - 6), start)) is not None and m.end() == start:
-        return m.start(), end
+    lead = body[max(0, start - 20) : start]
+    if (m := _RANGE_START.search(lead)) is not None:
+        return start - len(lead) + m.start(), end
     match = re.search(
         rf"(?:(?:pada\s+)?hari\s+)?(?:{_WEEKDAY}|Minggu)\s*\($", body[max(0, start - 24) : start]
     )
@@ -185,6 +195,9 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | boo
 def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
     if kind == "weekday_date":
         return with_year(anchor, int(m["m"]), int(m["d"]))
+    if kind in ("month", "day_month") and (y := _RANGE_END_YEAR.match(m.string, m.end())):
+        month = f"{y['y']}-{MONTHS[m['m'].lower()]:02d}"  # "Januari hingga September 2025"
+        return month if kind == "month" else f"{month}-{int(m['d']):02d}"
     if kind == "month":
         return month_near(anchor, MONTHS[m["m"].lower()], " ".join((m["dir"] or "").split()))
     if kind == "day_month":
@@ -206,7 +219,8 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
             "ini": "this",
         }.get(m["dir"] or "", "past")
         return weekday_near(anchor, WEEKDAYS[m["wd"].lower()], direction)
-    return shift(anchor, "hari", _WORD_DAYS[" ".join(m["w"].lower().split())])
+    # Not in the table: a part of today ("sore ini", "tadi pagi").
+    return shift(anchor, "hari", _WORD_DAYS.get(" ".join(m["w"].lower().split()), 0))
 
 
 def _count(text: str) -> int:
