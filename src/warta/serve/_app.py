@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from . import _api, _pages
+from . import _api, _pages, _stories
 from ._data import Corpus
 from ._entity import entity_key
 from ._security import Limits
@@ -40,7 +40,9 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
     app.state.templates = Jinja2Templates(env=_templates())
     app.mount("/static", StaticFiles(directory=str(files(__package__) / "static")), name="static")
     app.include_router(_api.router)
+    app.include_router(_stories.api_router)
     app.include_router(_pages.router)
+    app.include_router(_stories.page_router)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_middleware(Limits)
@@ -58,6 +60,7 @@ def _templates() -> jinja2.Environment:
     env.filters["number"] = _number
     env.globals.update(entity_url=lambda name: "/entities/" + quote(str(name), safe=""),
                        article_url=lambda id_: "/articles/" + quote(str(id_), safe=""),
+                       story_url=lambda id_: "/story/" + quote(str(id_), safe=""),
                        entity_key=entity_key)
     return env
 

@@ -109,6 +109,16 @@ class Corpus:
     def add(self, article: Article) -> str:
         return self.store.add(article, source="web")
 
+    # -- stories ----------------------------------------------------------
+    def stories(self, **filters) -> list:
+        return self.store.stories(**filters)
+
+    def story(self, story_id: str):
+        return self.store.story(story_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.store.story_of(article_id)
+
     # -- entities, quotes, days --------------------------------------------
     def records_naming(self, name: str) -> Iterator[tuple[str, dict]]:
         """(id, record) of originals whose JSON holds ``name``; a prefilter,

@@ -8,7 +8,7 @@ from collections import Counter
 
 from fastapi import HTTPException
 
-from . import _charts, _entity, _markup
+from . import _charts, _entity, _markup, _stories
 from ._data import Corpus, stem
 from ._params import MAX_OFFSET, SearchParams
 from ._security import safe_url
@@ -56,6 +56,7 @@ def article_view(corpus: Corpus, article_id: str, *, show_removed: bool = False)
         "paragraphs": _markup.paragraphs(record, article.body),
         "people": _named(record, "PER"), "organisations": _named(record, "ORG"),
         "places": _named(record, "LOC"), "show_removed": show_removed,
+        "story": corpus.story_of(article_id),
     }
 
 
@@ -76,7 +77,7 @@ def entity_view(corpus: Corpus, name: str) -> dict:
 def today_view(corpus: Corpus, day: str | None) -> dict:
     day = day or corpus.newest_day()
     if day is None:
-        return {"day": None, "headlines": [], "entities": [], "speakers": [], "charts": {}}
+        return {"day": None, "headlines": [], "entities": [], "speakers": [], "charts": {}, "stories": []}
     entities = corpus.top_entities(day, TOP_ENTITIES)
     quotes = corpus.quotes_on(day, DAY_QUOTES)
     speakers = Counter(q["speaker"] for q in quotes if q.get("speaker")).most_common(TOP_SPEAKERS)
@@ -85,4 +86,4 @@ def today_view(corpus: Corpus, day: str | None) -> dict:
         "speakers": _charts.rows(speakers, "Most-quoted people"),
     }
     return {"day": day, "headlines": corpus.headlines_on(day, DAY_HEADLINES), "entities": entities,
-            "speakers": speakers, "charts": charts}
+            "speakers": speakers, "charts": charts, "stories": _stories.top_stories(corpus, day)}
