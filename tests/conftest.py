@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+import os
 import warnings
 from pathlib import Path
 
@@ -46,3 +48,51 @@ def client(sample):
 
     with TestClient(create_app(sample[0])) as test_client:
         yield test_client
+
+
+# -- PostgreSQL: a real server (tests/pg_server.py) ---------------------------
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server's maintenance database: the one in
+    WARTA_TEST_POSTGRES (.ci/run starts it), else a throwaway one when
+    PostgreSQL is installed, else the tests that need it skip."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'warta[postgres]')")
+    url = os.environ.get("WARTA_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    from tests.pg_server import Server, bin_dir
+
+    bins = bin_dir()
+    if bins is None:
+        pytest.skip("no PostgreSQL server: set WARTA_TEST_POSTGRES or install postgresql (initdb)")
+    server = Server(bins)
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh, empty database for one test, dropped after it."""
+    import psycopg
+
+    name = f"warta_test_{next(_DATABASES)}_{os.getpid()}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield postgres_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+_DATABASES = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_location(request, tmp_path):
+    """Where a store lives, once per backend: the same tests prove the same results."""
+    if request.param == "sqlite":
+        return str(tmp_path / "warta.db")
+    return request.getfixturevalue("postgres_url")

@@ -1,12 +1,14 @@
-"""User queries to FTS5 MATCH expressions over the stemmed index.
+"""User queries to full-text expressions over the stemmed index: FTS5 MATCH
+(SQLite) and tsquery (PostgreSQL), rendered from the same parse.
 
     kunjungan Kim ke Rusia         all words (AND), each by its stem
     "pertemuan gagal"              a phrase
     Kim OR Trump, Kim NOT Trump    operators, in capitals; -Trump is NOT Trump
     (Kim OR Jong) AND Rusia        grouping
 
-Every word becomes its index form (``_stem.stem``) in double quotes, so no
-user text is ever read as FTS5 syntax.
+Every word becomes its index form (``_stem.stem``), quoted (FTS5: in double
+quotes; tsquery: each token a quoted lexeme), so no user text is ever read
+as query syntax.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ OPERATORS = {"AND", "OR", "NOT"}
 class Query:
     match: str  # the FTS5 expression
     terms: frozenset[str]  # stems to highlight (those not under NOT)
+    tsquery: str = ""  # the same as a PostgreSQL tsquery
 
 
 def parse_query(text: str) -> Query:
@@ -49,7 +52,8 @@ def parse_query(text: str) -> Query:
             if not negate_next:
                 terms.update(stems)
         negate_next = False
-    return Query(_check(" ".join(_implicit_and(parts)), text), frozenset(terms))
+    parts = _implicit_and(parts)
+    return Query(_check(" ".join(parts), text), frozenset(terms), _tsquery(parts))
 
 
 def _implicit_and(parts: list[str]) -> list[str]:
@@ -60,6 +64,23 @@ def _implicit_and(parts: list[str]) -> list[str]:
             out.append("AND")
         out.append(part)
     return out
+
+
+def _tsquery(parts: list[str]) -> str:
+    """FTS5's ``a NOT b`` is ``a & !b``; a phrase is its tokens joined by
+    ``<->``. Precedence is the same (NOT, then AND, then OR)."""
+    from ._fulltext import quote, tokens
+
+    out = []
+    for part in parts:
+        if part in OPERATORS:
+            out.append({"AND": "&", "OR": "|", "NOT": "& !"}[part])
+        elif part in "()":
+            out.append(part)
+        else:
+            phrase = " <-> ".join(map(quote, tokens(part.strip('"'))))
+            out.append(f"({phrase})" if " " in phrase else phrase)
+    return " ".join(out)
 
 
 def _check(match: str, text: str) -> str:

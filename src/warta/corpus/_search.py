@@ -1,4 +1,5 @@
-"""Search: BM25 over the stemmed full-text index of originals, with filters.
+"""Search: the stemmed full-text index of originals (``_fulltext``: BM25 on
+SQLite, ts_rank on PostgreSQL), with filters.
 
 Duplicates are never in the index, so each story shows once; a hit says how
 many stored copies it has. The headline weighs more than the body. A query
@@ -9,16 +10,17 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import asdict, dataclass
 
+from ._db import Database
 from ._errors import QueryError
+from ._fulltext import BODY_WEIGHT, HEADLINE_WEIGHT, matching
 from ._query import parse_query
 from ._snippet import snippet
 
 __all__ = ["Hit", "search"]
 
-HEADLINE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+__all__ += ["HEADLINE_WEIGHT", "BODY_WEIGHT"]
 #: Matches ranked per query, newest first: a query matching more (a common
 #: word in a big corpus) ranks the most recently stored CANDIDATES, which keeps
 #: its latency bounded (bench/bench_corpus.py).
@@ -29,7 +31,7 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 @dataclass(frozen=True)
 class Hit:
     id: str
-    score: float  # BM25, higher is better
+    score: float  # higher is better (BM25 on SQLite, ts_rank on PostgreSQL)
     headline: str | None
     published: str | None
     outlet: str | None
@@ -49,21 +51,18 @@ def search(store, query: str, *, since: str | None = None, until: str | None = N
     ``outlet`` matches the outlet's name or domain, case-insensitively."""
     parsed = parse_query(query)
     where, params = _filters(since, until, outlet, label, language)
-    # BM25 costs about a microsecond per match, so only the newest CANDIDATES
-    # matches are ranked; the few winners are loaded afterwards.
-    join = " JOIN articles a ON a.rowid = articles_fts.rowid" if where else ""
-    newest = (f"SELECT articles_fts.rowid AS id, bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT})"
-              f" AS rank FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
-              f" ORDER BY articles_fts.rowid DESC LIMIT {CANDIDATES}")
-    sql = f"SELECT id, -rank FROM ({newest}) ORDER BY rank LIMIT ?"
+    # Ranking costs about a microsecond per match, so only the newest
+    # CANDIDATES matches are ranked; the few winners are loaded afterwards.
+    newest, first = matching(store.conn, parsed, where, "f.rowid AS id", ranked=True)
+    sql = f"SELECT id, rank FROM ({newest}) m ORDER BY rank DESC LIMIT ?"
     try:
-        ranked = store.conn.execute(sql, [parsed.match, *params, limit]).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise QueryError(f"query {query!r}: {exc}") from exc
+        ranked = store.conn.execute(sql, [*first, *params, CANDIDATES, limit]).fetchall()
+    except store.conn.errors as exc:
+        raise QueryError(f"query {query!r}: {' '.join(str(exc).split())}") from exc
     return [_hit(store.conn, rowid, score, parsed.terms) for rowid, score in ranked]
 
 
-def _hit(conn: sqlite3.Connection, rowid: int, score: float, terms: frozenset[str]) -> Hit:
+def _hit(conn: Database, rowid: int, score: float, terms: frozenset[str]) -> Hit:
     id_, headline, published, outlet, url, record = conn.execute(
         "SELECT a.id, a.headline, a.published, a.outlet, a.url, r.record FROM articles a"
         " JOIN records r ON r.rowid = a.rowid WHERE a.rowid = ?", (rowid,)).fetchone()

@@ -1,21 +1,22 @@
-"""``Store``: the corpus on SQLite (a file, or ``":memory:"`` for tests).
+"""``Store``: the corpus on SQLite (a file, or ``":memory:"`` for tests) or
+PostgreSQL (a ``postgresql://`` URL); the same interface and results.
 
 Every write is one transaction: a batch is committed whole or not at all, so
-killing the process at any moment loses nothing already committed. The file
-runs in WAL mode, so readers (``warta search``) never block an ingest.
+killing the process at any moment loses nothing already committed. A SQLite
+file runs in WAL mode, so readers (``warta search``) never block an ingest.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from .._article import Article
+from ._db import SQLITE, Database, connect, is_url
 from ._errors import StoreError
 from ._prepare import Failure, Prepared, prepare
 from ._schema import migrate
@@ -28,15 +29,15 @@ __all__ = ["Store"]
 class Store:
     """A corpus of articles. ``Store("warta.db")`` opens or creates a file
     (``create=False``: only opens one that exists); ``Store(":memory:")``
-    keeps it in memory."""
+    keeps it in memory; ``Store("postgresql://user@host/db")`` uses a
+    PostgreSQL database (``pip install 'warta[postgres]'``)."""
 
     def __init__(self, location: str | os.PathLike = "warta.db", *, create: bool = True):
         self.location = str(location)
-        if self.location.startswith(("postgresql://", "postgres://")):
-            raise StoreError("PostgreSQL stores are not supported yet; use a SQLite file")
-        if not create and self.location != ":memory:" and not os.path.exists(self.location):
+        if not create and not is_url(self.location) and self.location != ":memory:" \
+                and not os.path.exists(self.location):
             raise StoreError(f"{self.location}: no such store (warta ingest creates one)")
-        self.conn = _connect(self.location)
+        self.conn: Database = _open(self.location)
 
     def __enter__(self) -> Store:
         return self
@@ -47,20 +48,17 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgres"."""
+        return self.conn.dialect
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; a SQLite failure (disk full, read-only) rolls it
-        back and becomes a ``StoreError``."""
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.location}: {exc}") from exc
+    def transaction(self) -> Iterator[Database]:
+        """One transaction; a database failure (disk full, read-only, lost
+        server) rolls it back and becomes a ``StoreError``."""
+        with self.conn.transaction() as conn:
+            yield conn
 
     def add(self, article: Article, *, source: str | None = None) -> str:
         """Store one article; returns its id."""
@@ -84,10 +82,11 @@ class Store:
 
     def seen(self, digests: Iterable[str]) -> set[str]:
         """Those of the input digests already ingested (read or failed)."""
-        found = set()
-        for digest in set(digests):
-            if self.conn.execute("SELECT 1 FROM seen WHERE digest = ?", (digest,)).fetchone():
-                found.add(digest)
+        digests, found = sorted(set(digests)), set()
+        for start in range(0, len(digests), 500):
+            part = digests[start:start + 500]
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT digest FROM seen WHERE digest IN ({', '.join('?' * len(part))})", part))
         return found
 
     def get(self, article_id: str) -> Article | None:
@@ -150,23 +149,26 @@ class Store:
         return search(self, query, **filters)
 
 
-def _connect(location: str) -> sqlite3.Connection:
-    if location != ":memory:" and os.path.isdir(location):
-        raise StoreError(f"{location}: is a folder, not a store file")
+def _open(location: str) -> Database:
+    db = connect(location)
     try:
-        conn = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
-        migrate(conn, location)
-        if location != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # durable against a killed process
-        conn.execute("PRAGMA busy_timeout = 10000")
-        _check_index_forms(conn, location)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{location}: cannot open the store ({exc})") from exc
-    return conn
+        migrate(db)
+        if db.dialect == SQLITE and location != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # durable against a killed process
+        if db.dialect == SQLITE:
+            db.execute("PRAGMA busy_timeout = 10000")
+        _check_index_forms(db, db.location)
+    except db.errors as exc:
+        db.close()
+        raise StoreError(f"{db.location}: cannot open the store ({' '.join(str(exc).split())})") from exc
+    except StoreError:
+        db.close()
+        raise
+    return db
 
 
-def _check_index_forms(conn: sqlite3.Connection, location: str) -> None:
+def _check_index_forms(conn: Database, location: str) -> None:
     """Warn when the index was built by another stemmer: searches still run,
     but words whose forms changed may be missed."""
     row = conn.execute("SELECT value FROM store_info WHERE key = 'stemmer'").fetchone()

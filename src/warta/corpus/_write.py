@@ -8,9 +8,10 @@ into the full-text index and the LSH buckets, so search shows each story once.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timezone
 
+from . import _fulltext
+from ._db import Database
 from ._minhash import THRESHOLD, buckets, similarity
 from ._prepare import Failure, Prepared
 
@@ -23,19 +24,19 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def write_failure(conn: sqlite3.Connection, failure: Failure) -> None:
+def write_failure(conn: Database, failure: Failure) -> None:
     conn.execute("INSERT INTO failures (source, reason, digest, at) VALUES (?, ?, ?, ?)",
                   (failure.source, failure.reason, failure.digest, _now()))
     if failure.digest:
-        conn.execute("INSERT OR IGNORE INTO seen VALUES (?, NULL)", (failure.digest,))
+        conn.execute("INSERT INTO seen VALUES (?, NULL) ON CONFLICT DO NOTHING", (failure.digest,))
 
 
-def write_prepared(conn: sqlite3.Connection, item: Prepared) -> str:
+def write_prepared(conn: Database, item: Prepared) -> str:
     """Store one article; returns "added", "updated" or "unchanged"."""
     row = conn.execute("SELECT a.rowid, r.record, r.signature FROM articles a JOIN records r"
                        " ON r.rowid = a.rowid WHERE a.id = ?", (item.id,)).fetchone()
     if item.digest:
-        conn.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (item.digest, item.id))
+        conn.execute("INSERT INTO seen VALUES (?, ?) ON CONFLICT DO NOTHING", (item.digest, item.id))
     if row and row[1] == item.record:
         return "unchanged"
     if row:
@@ -45,16 +46,16 @@ def write_prepared(conn: sqlite3.Connection, item: Prepared) -> str:
     original, score = _find_original(conn, item)
     values = [item.id, *(item.columns[c] for c in COLUMNS), item.body_hash or "", original,
               score, item.source, _now()]
-    cursor = conn.execute(
+    rowid = conn.execute(
         f"INSERT INTO articles (id, {', '.join(COLUMNS)}, body_hash, duplicate_of, similarity,"
-        f" source, added) VALUES ({', '.join('?' * len(values))})", values)
-    conn.execute("INSERT INTO records VALUES (?, ?, ?)", (cursor.lastrowid, item.record, item.signature))
+        f" source, added) VALUES ({', '.join('?' * len(values))}) RETURNING rowid", values).fetchone()[0]
+    conn.execute("INSERT INTO records VALUES (?, ?, ?)", (rowid, item.record, item.signature))
     if original is None:
-        _index(conn, cursor.lastrowid, item)
+        _index(conn, rowid, item)
     return "updated" if row else "added"
 
 
-def _find_original(conn: sqlite3.Connection, item: Prepared) -> tuple[str | None, float | None]:
+def _find_original(conn: Database, item: Prepared) -> tuple[str | None, float | None]:
     if item.body_hash:
         exact = conn.execute(
             "SELECT coalesce(duplicate_of, id) FROM articles WHERE body_hash = ? LIMIT 1",
@@ -75,16 +76,15 @@ def _find_original(conn: sqlite3.Connection, item: Prepared) -> tuple[str | None
     return (best, best_score) if best else (None, None)
 
 
-def _index(conn: sqlite3.Connection, rowid: int, item: Prepared) -> None:
-    conn.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
-                 (rowid, item.headline_stems, item.body_stems))
+def _index(conn: Database, rowid: int, item: Prepared) -> None:
+    _fulltext.index(conn, rowid, item.headline_stems, item.body_stems)
     if item.signature is not None:
         conn.executemany("INSERT INTO lsh VALUES (?, ?)",
                          [(key, rowid) for key in item.buckets])
 
 
-def _unindex(conn: sqlite3.Connection, rowid: int, sig: bytes | None) -> None:
-    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+def _unindex(conn: Database, rowid: int, sig: bytes | None) -> None:
+    _fulltext.unindex(conn, rowid)
     if sig is not None:  # by primary key: the buckets follow from the signature
         conn.executemany("DELETE FROM lsh WHERE bucket = ? AND article = ?",
                          [(key, rowid) for key in buckets(sig)])

@@ -1,0 +1,79 @@
+"""The full-text index, the one part of the store written per database.
+
+SQLite: an FTS5 table ranked by BM25. PostgreSQL: a ``tsvector`` per
+original (headline weight A, body weight B) under a GIN index, ranked by
+``ts_rank``. Both index the same stemmed text (``_stem.stems``), cut into the
+same tokens, and match the same parsed query (``_query``), so they find the
+same articles; only the scores differ.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ._db import POSTGRES, Database
+from ._query import Query
+
+__all__ = ["HEADLINE_WEIGHT", "BODY_WEIGHT", "index", "matching", "tokens", "unindex"]
+
+HEADLINE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
+TOKEN = re.compile(r"[^\W_]+")  # what FTS5's unicode61 keeps: letters and digits
+MAX_POSITION, MAX_POSITIONS = 16_383, 256  # PostgreSQL's limits per tsvector lexeme
+
+
+def tokens(text: str) -> list[str]:
+    """Index tokens as FTS5's ``unicode61 remove_diacritics 2`` cuts them:
+    lower case, diacritics removed, split at anything but letters and digits."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", text.lower())
+                     if not unicodedata.combining(c))
+    return TOKEN.findall(folded)
+
+
+def index(db: Database, rowid: int, headline_stems: str, body_stems: str) -> None:
+    if db.dialect == POSTGRES:
+        db.execute("INSERT INTO articles_fts (rowid, document) VALUES (?, CAST(? AS tsvector))",
+                   (rowid, _tsvector(headline_stems, body_stems)))
+    else:
+        db.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
+                   (rowid, headline_stems, body_stems))
+
+
+def unindex(db: Database, rowid: int) -> None:
+    db.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+
+
+def matching(db: Database, query: Query, where: str, columns: str, *, ranked: bool) -> tuple[str, list]:
+    """SQL selecting ``columns`` of the newest originals matching ``query``
+    (table alias ``a`` is ``articles`` when ``where`` filters on it), with
+    a ``rank`` column (higher is better) when ``ranked``; ends in
+    ``LIMIT ?``, the caller's bound. Returns the SQL and its first parameters."""
+    join = " JOIN articles a ON a.rowid = f.rowid" if where or "a." in columns else ""
+    if db.dialect == POSTGRES:
+        weights = ", ".join(str(w / max(HEADLINE_WEIGHT, BODY_WEIGHT))
+                            for w in (0.0, 0.0, BODY_WEIGHT, HEADLINE_WEIGHT))  # D, C, B, A
+        rank = f", ts_rank('{{{weights}}}', f.document, q.query, 1) AS rank" if ranked else ""
+        return (f"SELECT {columns}{rank} FROM articles_fts f{join},"
+                f" (SELECT CAST(? AS tsquery) AS query) q WHERE f.document @@ q.query{where}"
+                " ORDER BY f.rowid DESC LIMIT ?"), [query.tsquery]
+    rank = f", -bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}) AS rank" if ranked else ""
+    return (f"SELECT {columns}{rank} FROM articles_fts f{join} WHERE f.articles_fts MATCH ?{where}"
+            " ORDER BY f.rowid DESC LIMIT ?"), [query.match]
+
+
+def _tsvector(headline: str, body: str) -> str:
+    """A tsvector literal of the tokens at their positions: headline weight
+    A, body weight B, one position apart so no phrase spans the two."""
+    positions: dict[str, list[str]] = {}
+    head = tokens(headline)
+    for offset, (weight, words) in ((1, ("A", head)), (len(head) + 2, ("B", tokens(body)))):
+        for i, token in enumerate(words):
+            spots = positions.setdefault(token, [])
+            if len(spots) < MAX_POSITIONS:
+                spots.append(f"{min(offset + i, MAX_POSITION)}{weight}")
+    return " ".join(f"{quote(t)}:{','.join(p)}" for t, p in positions.items())
+
+
+def quote(token: str) -> str:
+    """A lexeme as tsvector and tsquery literals take it: never read as syntax."""
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
