@@ -70,3 +70,22 @@ def test_today_brief_draws_its_charts(page, tmp_path):
     assert page.locator("h1").inner_text() == "Brief for 2025-10-21"
     assert page.locator("figure.chart svg").count() == 2
     shot(page, tmp_path, "today")
+
+
+def test_story_page_from_an_article(page, sample, tmp_path):
+    """The two hostile pages about hacked Bekasi sites make one story: open it
+    from one article, see both on the timeline, follow a dot to the other."""
+    page.goto(f"/articles/{quote(sample[1]['hostile'], safe='')}")
+    page.click("p.story-link a")
+    page.wait_for_selector("section.story h1")
+    assert "/story/" in page.url
+    assert "<script>" in page.locator("section.story h1").inner_text()  # shown as text
+    assert page.locator("figure.timeline svg circle.dot").count() == 2
+    assert page.locator("ol.story-articles li").count() == 2
+    assert page.locator("p.first strong").inner_text() == "bekasi.example"
+    shot(page, tmp_path, "story")
+    page.locator("ol.story-articles li a").first.click()
+    page.wait_for_selector("article.article h1")
+    assert page.url.endswith(quote(sample[1]["hostile_html"], safe=""))
+    assert page.evaluate("document.scripts.length") == 0
+    assert page.dialogs == [] and page.outside == []
