@@ -201,6 +201,38 @@ def test_courtesies_are_not_reported_speech():
     assert a.quotes == []
 
 
+def test_a_rank_before_the_name_after_a_comma():
+    q = quotes_of(
+        '"Pelaku sudah kami tahan," kata Kasat Reskrim Polres Cirebon, AKP Budi Hartono, Selasa.'
+    ).quotes[0]
+    assert (q["speaker"], q["role"]) == ("Budi Hartono", "Kasat Reskrim Polres Cirebon AKP")
+
+
+def test_a_weekday_after_the_comma_is_not_a_name():
+    a = quotes_of('"Anggaran harus naik," kata Anggota DPR, Selasa (21/10/2025).')
+    assert a.quotes[0]["speaker"] == "Anggota DPR"
+
+
+def test_a_capitalised_role_pointed_at_with_ini():
+    a = quotes_of(
+        "Ketua Komisi X DPR Hetifah Sjaifudian hadir dalam rapat.",
+        '"Anggaran pendidikan harus naik," tutup Anggota DPR dari Kalimantan Timur ini.',
+    )
+    assert (a.quotes[0]["speaker"], a.quotes[0]["speaker_found_by"]) == (
+        "Hetifah Sjaifudian",
+        "role phrase",
+    )
+
+
+def test_tanya_is_a_cue_and_long_role_phrases_resolve():
+    a = quotes_of(
+        "Menteri Sosial Saifullah Yusuf meninjau dapur umum.",
+        '"Sudah berapa porsi hari ini?" tanya Saifullah.',
+        '"Bantuan disalurkan pekan depan," ujar politikus yang akrab disapa Gus Ipul itu.',
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Saifullah Yusuf", "Saifullah Yusuf"]
+
+
 @pytest.mark.skipif(not DETIK.exists(), reason="../shared/data/news/detik-2025-dev.csv is absent")
 def test_gate_on_annotated_detik_bodies():
     """Floors a little under the figures measured when the gate was set (docs/understand.md)."""

@@ -59,6 +59,7 @@ def test_seed_times(seed_path):
     ("Festival berlangsung 5 hingga 7 April 2019.", {"5 hingga 7 April 2019": "2019-04-05"}),
     ("Tarif baru berlaku mulai 2020.", {"mulai 2020": "2020"}),
     ("Harga stabil sepanjang 2018.", {"sepanjang 2018": "2018"}),
+    ("Dana tahun anggaran 2015-2017 diperiksa.", {"tahun anggaran 2015-2017": "2015"}),
 ])  # fmt: skip
 def test_expressions(text, expected):
     found, _ = values(text)

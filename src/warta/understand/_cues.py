@@ -16,7 +16,8 @@ from ._names import RUN, Who, apposition, split_run, who_at, who_before
 # Short cue verbs after a quote, as in '..., kata X' / '..., ujarnya'.
 SHORT_CUES = (
     "kata ujar ucap tutur jelas tegas ungkap sebut beber imbuh tambah terang lanjut papar "
-    "tandas pungkas tutup tulis sambung kilah tukas cetus urai seru timpal jawab aku"
+    "tandas pungkas tutup tulis sambung kilah tukas cetus urai seru timpal jawab aku tanya klaim "
+    "sahut kenang pinta ajak imbau sindir kelakar"
 ).split()
 # Verbs of saying with a subject before them: 'X mengatakan, ...'.
 SPEECH_VERBS = (
@@ -34,7 +35,9 @@ _SUBJECT_VERB_AFTER = re.compile(
     rf"\s*,?\s*(?P<subject>{RUN.pattern}|[Ii]a|[Dd]ia|[Bb]eliau)\s+{_ADVERBS}(?P<cue>{_VERB})\b"
 )
 # "pejabat Rusia itu", "mantan menteri tersebut": a lower-case noun first.
-_ROLE_PHRASE = re.compile(r"[a-z][\w-]*\s+(?:[\w-]+\s+){0,4}?(?:itu|tersebut|ini)\b")
+_ROLE_PHRASE = re.compile(r"[a-z][\w-]*\s+(?:[\w-]+\s+){0,7}?(?:itu|tersebut|ini)\b")
+# "tutup Anggota DPR RI Dapil Jawa Barat ini": a role alone, pointed at with "ini"/"itu".
+_POINTED = re.compile(r"(?:\s+[^\s,.;:!?\"”]+){0,5}?\s+(?:ini|itu|tersebut)\b")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 _PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
 _VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
@@ -85,6 +88,8 @@ def _speaker_after(text: str, position: int, word: str) -> Cue:
     who = who_at(text, start)
     if who is None and (m := _LOWER_ROLE.match(text, start)) is not None:
         who = who_at(text, m.end())  # "kata juru bicara KPK Budi", "tulis dokumen Buku II"
+    if who is not None and who.name is None and (m := _POINTED.match(text, who.end)):
+        return Cue(word, "role phrase", phrase=text[who.start : m.end()], end=m.end())
     if who is not None:
         return Cue(word, "name", who, end=who.end)
     return Cue(word, "unresolved", end=position)

@@ -166,15 +166,26 @@ def apposition(text: str, end: int, who: Who | None, shift: int = 0) -> Who | No
     if match is None or len(match.group(1).split()) > 4:
         return None
     named = split_run(match.group(1), match.start(1) + shift)
-    if named is None or named.role is not None or not _is_name(named.name):
+    if named is None or not _is_name(named.name) or not _ranks_only(named.role):
         return None
-    role = " ".join(filter(None, (who.role, who.name)))
+    # "Kasat Reskrim Polres Ciamis, AKP Carsono": a rank may stand before the name.
+    role = " ".join(filter(None, (who.role, who.name, named.role)))
     return Who(named.name, role, named.start, named.end)
 
 
+def _ranks_only(role: str | None) -> bool:
+    return role is None or all(w.lower().strip(".") in TITLES for w in role.split())
+
+
 def _is_name(name: str | None) -> bool:
-    """Not a degree after a name ("Siti Aminah, M.Si."): some word of three letters or more."""
-    return name is not None and any(len(w) >= 3 and not w.endswith(".") for w in name.split())
+    """Not a degree after a name ("Siti Aminah, M.Si.": some word of three
+    letters or more), nor the day in "kata Kapolres, Selasa (21/10)"."""
+    if name is None or name.split()[0].lower() in _WEEKDAYS:
+        return False
+    return any(len(w) >= 3 and not w.endswith(".") for w in name.split())
+
+
+_WEEKDAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
 
 
 def who_before(text: str, end: int, start: int = 0) -> Who | None:

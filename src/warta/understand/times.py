@@ -43,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(
         r"\b(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan"
         r"|mulai|sepanjang|selama|jelang|menjelang|sebelum|setelah|medio)"
-        r"\s+(?P<y>(?:19|20)\d\d)\b(?![.,]\d)")),
+        r"\s+(?P<y>(?:19|20)\d\d)\b(?![.,]\d)(?:\s*[-–]\s*(?:19|20)\d\d\b)?")),  # "2021-2023": the first
     ("quarter", re.compile(
         r"\b(?:(?i:kuartal|triwulan|kuarter)\s+(?P<q>IV|I{1,3}|[1-4])|Q(?P<q2>[1-4]))\s*[-/ ]\s*"
         r"(?P<y>(?:19|20)\d\d)\b")),
