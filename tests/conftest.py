@@ -3,6 +3,7 @@ from __future__ import annotations
 import itertools
 import os
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,17 +75,32 @@ def postgres_server():
         server.stop()
 
 
-@pytest.fixture
-def postgres_url(postgres_server):
-    """A fresh, empty database for one test, dropped after it."""
+@contextmanager
+def _database(server: str):
+    """A fresh, empty database on ``server``, dropped afterwards."""
     import psycopg
 
     name = f"warta_test_{next(_DATABASES)}_{os.getpid()}"
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
+    with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
-    yield postgres_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A fresh database for one test."""
+    with _database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def module_postgres_url(postgres_server):
+    with _database(postgres_server) as url:
+        yield url
 
 
 _DATABASES = itertools.count()
@@ -96,3 +112,11 @@ def store_location(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "warta.db")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def module_store_location(request, tmp_path_factory):
+    """As ``store_location``, one store for a module's tests."""
+    if request.param == "sqlite":
+        return str(tmp_path_factory.mktemp("store") / "warta.db")
+    return request.getfixturevalue("module_postgres_url")

@@ -19,12 +19,13 @@ def warta(*args):
 
 
 @pytest.fixture
-def db(tmp_path):
+def db(tmp_path, store_location):
+    """The invented pages ingested into a SQLite file or a postgresql:// URL."""
     pages = tmp_path / "pages"
     pages.mkdir()
     for name, (_, page) in PAGES.items():
         (pages / f"{name}.txt").write_text(page, encoding="utf-8")
-    path = tmp_path / "warta.db"
+    path = store_location
     done = warta("ingest", pages, "--db", path, "--workers", "1", "--quiet")
     assert done.exit_code == 0, done.output
     assert done.output.strip() == "4 read (4 new, 0 updated), 0 skipped as already stored, 0 failed"
@@ -77,8 +78,8 @@ def test_export_parquet(db, tmp_path):
     assert table.num_rows == 4 and "headline" in table.column_names
 
 
-def test_entities_and_quotes_read_what_the_stages_stored(tmp_path):
-    db = tmp_path / "warta.db"
+def test_entities_and_quotes_read_what_the_stages_stored(store_location):
+    db = store_location
     with Store(db) as store:
         for name, speaker, text in (("kim", "Kim Jong Un", "Kami akan berkunjung ke Rusia bulan depan."),
                                     ("pasar", "Joko", "Harga beras naik karena inflasi pangan."),

@@ -14,8 +14,8 @@ def reprint(article, url, paragraphs=None):
     return copy
 
 
-def test_an_exact_copy_under_another_url_links_to_the_original():
-    with Store(":memory:") as store:
+def test_an_exact_copy_under_another_url_links_to_the_original(store_location):
+    with Store(store_location) as store:
         original = store.add(read("kim"))
         copy = store.add(reprint(read("kim"), "https://www.antaranews.com/berita/kim-ke-rusia"))
         assert copy != original and store.duplicate_of(copy) == original
@@ -24,35 +24,35 @@ def test_an_exact_copy_under_another_url_links_to_the_original():
         assert hit.id == original and hit.copies == 1
 
 
-def test_a_light_rewrite_is_a_near_duplicate():
+def test_a_light_rewrite_is_a_near_duplicate(store_location):
     article = read("kim")
     rewritten = [p.replace("kata seorang pejabat", "ujar pejabat").replace("berakhir gagal", "gagal")
                  for p in article.paragraphs]
     rewritten.append("Artikel ini telah tayang di media mitra kami.")
     assert 0.3 <= similarity(signature("\n\n".join(rewritten)), signature(article.body)) < 1
-    with Store(":memory:") as store:
+    with Store(store_location) as store:
         original = store.add(article)
         copy = store.add(reprint(article, "https://tempo.co/kim", rewritten))
         assert store.duplicate_of(copy) == original
         assert [h.id for h in store.search("pejabat")] == [original]
 
 
-def test_a_copy_of_a_copy_links_to_the_first_original():
-    with Store(":memory:") as store:
+def test_a_copy_of_a_copy_links_to_the_first_original(store_location):
+    with Store(store_location) as store:
         original = store.add(read("kim"))
         store.add(reprint(read("kim"), "https://a.example.com/1"))
         third = store.add(reprint(read("kim"), "https://b.example.com/2"))
         assert store.duplicate_of(third) == original
 
 
-def test_different_articles_on_one_subject_stay_apart():
-    with Store(":memory:") as store:
+def test_different_articles_on_one_subject_stay_apart(store_location):
+    with Store(store_location) as store:
         ids = [store.add(read(name)) for name in ("kim", "pasar", "museum", "iklan")]
         assert all(store.duplicate_of(i) is None for i in ids)
 
 
-def test_articles_without_a_body_are_not_duplicates_of_each_other():
-    with Store(":memory:") as store:
+def test_articles_without_a_body_are_not_duplicates_of_each_other(store_location):
+    with Store(store_location) as store:
         a, b = read("kim"), read("pasar")
         a.paragraphs, b.paragraphs = [], []
         assert store.duplicate_of(store.add(b)) is None and store.duplicate_of(store.add(a)) is None

@@ -11,8 +11,9 @@ from warta.corpus._stem import stem
 
 
 @pytest.fixture(scope="module")
-def store():
-    with Store(":memory:") as store:
+def store(module_store_location):
+    """The invented articles, once per backend: SQLite and PostgreSQL give the same hits."""
+    with Store(module_store_location) as store:
         for name in PAGES:
             store.add(read(name))
         yield store

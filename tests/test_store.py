@@ -32,8 +32,8 @@ def test_without_url_the_id_hashes_the_content():
     assert first != article_id(None, "Judul", ["Lain sama sekali."])
 
 
-def test_round_trip_and_idempotent_add():
-    with Store(":memory:") as store:
+def test_round_trip_and_idempotent_add(store_location):
+    with Store(store_location) as store:
         article = read("kim")
         first = store.add(article)
         assert store.add(read("kim")) == first and len(store) == 1
@@ -43,8 +43,8 @@ def test_round_trip_and_idempotent_add():
         assert counts == {"unchanged": 1}
 
 
-def test_a_changed_record_updates_in_place():
-    with Store(":memory:") as store:
+def test_a_changed_record_updates_in_place(store_location):
+    with Store(store_location) as store:
         article = read("kim")
         article_id_ = store.add(article)
         article.headline = "Kim Jong Un Jadi ke Rusia"
@@ -53,8 +53,8 @@ def test_a_changed_record_updates_in_place():
         assert [h.id for h in store.search("jadi")] == [article_id_]
 
 
-def test_failures_are_stored_with_their_reason():
-    with Store(":memory:") as store:
+def test_failures_are_stored_with_their_reason(store_location):
+    with Store(store_location) as store:
         store.write([Failure("a.txt", "EmptyInputError: nothing but whitespace", "d1")])
         assert store.failures()[0]["source"] == "a.txt"
         assert store.failures()[0]["reason"].startswith("EmptyInputError")

@@ -104,8 +104,9 @@ MIGRATIONS = [(1, "articles, full-text index, duplicates, seen inputs, failures"
 VERSION = MIGRATIONS[-1][0]
 
 
-def migrate(db: Database) -> None:
-    """Bring the store to ``VERSION``, or refuse it with a ``StoreError``."""
+def migrate(db: Database, *, create: bool = True) -> None:
+    """Bring the store to ``VERSION``, or refuse it with a ``StoreError``;
+    ``create=False`` refuses a database without a store too."""
     name = db.location
     if db.dialect == POSTGRES:  # one migrating process at a time, the others wait
         db.execute("SELECT pg_advisory_lock(7316229)")
@@ -114,6 +115,8 @@ def migrate(db: Database) -> None:
         if current > VERSION:
             raise StoreError(f"{name}: schema version {current} is newer than this warta "
                              f"knows ({VERSION}); upgrade warta")
+        if current == 0 and not create and db.location != ":memory:":
+            raise StoreError(f"{name}: no such store (warta ingest creates one)")
         for version, note, statements in MIGRATIONS:
             if version > current:
                 _apply(db, version, note, statements)

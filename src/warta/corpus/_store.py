@@ -37,7 +37,7 @@ class Store:
         if not create and not is_url(self.location) and self.location != ":memory:" \
                 and not os.path.exists(self.location):
             raise StoreError(f"{self.location}: no such store (warta ingest creates one)")
-        self.conn: Database = _open(self.location)
+        self.conn: Database = _open(self.location, create)
 
     def __enter__(self) -> Store:
         return self
@@ -149,10 +149,10 @@ class Store:
         return search(self, query, **filters)
 
 
-def _open(location: str) -> Database:
+def _open(location: str, create: bool) -> Database:
     db = connect(location)
     try:
-        migrate(db)
+        migrate(db, create=create)
         if db.dialect == SQLITE and location != ":memory:":
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")  # durable against a killed process
