@@ -19,7 +19,8 @@ from .._settings import DEFAULT, replace
 __all__ = ["commands"]
 
 EXIT_BAD_INPUT = 2
-db_option = click.option("--db", default="warta.db", show_default=True, help="The store: a SQLite file.")
+db_option = click.option("--db", default="warta.db", show_default=True,
+                         help="The store: a SQLite file or a postgresql:// URL.")
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
                              show_default=True, help="A readable table, or JSON lines.")
 
