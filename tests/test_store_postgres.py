@@ -217,3 +217,27 @@ def test_postgres_keeps_text_a_page_may_hold(postgres_url):
     with Store(postgres_url) as store:
         store.add(article)
         assert store.search("nol")[0].headline == "Judul dengannol"
+
+
+# -- the web app on PostgreSQL --------------------------------------------------
+
+def test_the_web_app_answers_the_same_on_postgres(client, ids, postgres_url):
+    pytest.importorskip("fastapi")
+    import warnings
+
+    from tests.test_serve_sample import build_sample_store
+    from warta.serve import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    assert build_sample_store(postgres_url) == ids  # the same ids as the SQLite sample
+    with TestClient(create_app(postgres_url)) as pg:
+        for params in ({"q": "air bersih"}, {"q": "Bandung"}, {"q": "Bandung", "label": "sponsored"},
+                       {"q": "Joko", "until": "2025-09-30"}, {"q": "Bandung", "outlet": "kompas.com"}):
+            mine, theirs = client.get("/api/search", params=params).json(), pg.get("/api/search", params=params).json()
+            assert mine["total"] == theirs["total"] and mine["facets"] == theirs["facets"]
+            assert {h["id"] for h in mine["hits"]} == {h["id"] for h in theirs["hits"]}
+        assert pg.get(f"/api/articles/{ids['bandung']}").json() == client.get(f"/api/articles/{ids['bandung']}").json()
+        assert pg.get("/api/today").json() == client.get("/api/today").json()
+        assert pg.get("/").status_code == 200 and pg.get("/search", params={"q": "Bandung"}).status_code == 200

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .._article import Article
-from ..corpus import QueryError, Store, _facts, _search
+from ..corpus import QueryError, Store, _facts, _fulltext, _search
 from ..corpus._query import parse_query
 from ..corpus._stem import stem
 
@@ -70,7 +70,8 @@ class Corpus:
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = Store(self.location)
-            store.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            if store.dialect == "sqlite":
+                store.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         return store
 
     # -- search -----------------------------------------------------------
@@ -84,12 +85,11 @@ class Corpus:
     def _facets(self, query: str, filters: SearchFilters) -> tuple[int, dict]:
         where, params = _search._filters(filters.since, filters.until, filters.outlet,
                                           filters.label, filters.language)
-        newest = ("SELECT a.outlet, a.label, a.language FROM articles_fts JOIN articles a"
-                  f" ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?{where}"
-                  " ORDER BY articles_fts.rowid DESC LIMIT ?")
+        newest, first = _fulltext.matching(self.store.conn, parse_query(query), where,
+                                           "a.outlet, a.label, a.language", ranked=False)
         rows = self.store.conn.execute(
-            f"SELECT outlet, label, language, count(*) FROM ({newest}) GROUP BY 1, 2, 3",
-            [parse_query(query).match, *params, FACET_CANDIDATES]).fetchall()
+            f"SELECT outlet, label, language, count(*) FROM ({newest}) m GROUP BY 1, 2, 3",
+            [*first, *params, FACET_CANDIDATES]).fetchall()
         counts = {"outlet": Counter(), "label": Counter(), "language": Counter()}
         for outlet, label, language, n in rows:
             for name, value in (("outlet", outlet), ("label", label), ("language", language)):

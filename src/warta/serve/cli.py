@@ -16,7 +16,7 @@ EXIT_BAD_INPUT = 2
 
 
 @click.command("serve")
-@click.option("--db", default="warta.db", show_default=True, help="The store: a SQLite file made by `warta ingest`.")
+@click.option("--db", default="warta.db", show_default=True, help="The store made by `warta ingest`: a SQLite file or a postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; 0.0.0.0 opens the corpus to the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
