@@ -8,6 +8,7 @@ index, the schema's column types) is chosen by ``Database.dialect``.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +20,7 @@ from ._errors import StoreError
 __all__ = ["Database", "connect", "is_url"]
 
 SQLITE, POSTGRES = "sqlite", "postgres"
+_cursors = itertools.count()
 
 
 def is_url(location: str) -> bool:
@@ -46,6 +48,20 @@ class Database:
         else:
             with self.raw.cursor() as cursor:
                 cursor.executemany(_pyformat(sql), [[_text(p) for p in row] for row in rows])
+
+    def stream(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
+        """Rows of a long result, read as they are iterated rather than all
+        at once (PostgreSQL: a server-side cursor)."""
+        if self.dialect == SQLITE:
+            yield from self.raw.execute(sql, params)
+            return
+        with self.raw.cursor(name=f"warta_{id(sql):x}_{next(_cursors)}", withhold=True) as cursor:
+            cursor.itersize = 500
+            if params:
+                cursor.execute(_pyformat(sql), [_text(p) for p in params])
+            else:
+                cursor.execute(sql)
+            yield from cursor
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:

@@ -46,7 +46,7 @@ def _records(store, since=None, until=None, outlet=None, contains: str | None = 
         params.append(f"%{contains}%")
     sql = ("SELECT a.id, r.record FROM articles a JOIN records r ON r.rowid = a.rowid"
            f" WHERE a.duplicate_of IS NULL{where} ORDER BY a.rowid")
-    for id_, record in store.conn.execute(sql, params):
+    for id_, record in store.conn.stream(sql, params):
         yield id_, json.loads(record)
 
 

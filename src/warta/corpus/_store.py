@@ -108,7 +108,7 @@ class Store:
         """Stored records in the order they were added, each with its ``id``
         and ``duplicate_of`` beside the record's fields."""
         where = " WHERE a.duplicate_of IS NULL" if originals_only else ""
-        for id_, dup, record in self.conn.execute(
+        for id_, dup, record in self.conn.stream(
                 "SELECT a.id, a.duplicate_of, r.record FROM articles a JOIN records r"
                 f" ON r.rowid = a.rowid{where} ORDER BY a.rowid"):
             yield {"id": id_, "duplicate_of": dup, **json.loads(record)}
