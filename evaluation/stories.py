@@ -133,17 +133,15 @@ def report(items: list[dict], params: Params) -> dict:
 def grid(items: list[dict]) -> None:
     part = [i for i in items if i["split"] == "tune"]
     gold = [i["story"] for i in part]
-    print("tune split grid: threshold, lede_words, entity_weight, headline_weight, centroid -> P R F1 B3")
+    print("tune split grid: threshold, lede_words, entity_weight, headline_weight -> P R F1 B3")
     for threshold in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
         for lede in (30, 60, 120):
             for ew in (0.0, 1.0, 2.0, 4.0):
                 for hw in (1, 2, 3):
-                    for centroid in (False, True):
-                        params = Params(threshold=threshold, lede_words=lede, entity_weight=ew,
-                                        headline_weight=hw, centroid=centroid)
-                        s = scores(gold, group(part, params))
-                        print(f"{threshold:.2f} {lede:4d} {ew:3.1f} {hw} {centroid:d}  {s['P']:.3f} "
-                              f"{s['R']:.3f} {s['F1']:.3f} {s['B3']:.3f}")
+                    params = Params(threshold=threshold, lede_words=lede, entity_weight=ew, headline_weight=hw)
+                    s = scores(gold, group(part, params))
+                    print(f"{threshold:.2f} {lede:4d} {ew:3.1f} {hw}  {s['P']:.3f} {s['R']:.3f} "
+                          f"{s['F1']:.3f} {s['B3']:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:

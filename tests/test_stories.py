@@ -217,3 +217,24 @@ def test_order_of_arrival_does_not_matter_for_clear_cut_stories():
     assert len({stories[f"f{i}"] for i in range(3)}) == 1
     assert len({stories[f"m{i}"] for i in range(3)}) == 1
     assert stories["f0"] != stories["m0"]
+
+
+class _Cold(Store):
+    """A store that forgets the warm grouper before each write, as if every
+    batch came from a new process."""
+
+    def write(self, batch):
+        self._stories_warm = None
+        return super().write(batch)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_warm_grouper_groups_as_one_loaded_from_the_store(seed):
+    articles = corpus()
+    random.Random(seed).shuffle(articles)  # out of time order too, as a backfill arrives
+    warm, cold = Store(":memory:"), _Cold(":memory:")
+    for a in articles:
+        warm.add(a)
+        cold.add(a)
+    assert _memberships(warm) == _memberships(cold)
+    assert warm.story_of(warm.add(articles[0])) is not None  # an unchanged article stays grouped

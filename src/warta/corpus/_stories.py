@@ -54,7 +54,7 @@ class Params:
     lede_words: int = 30  # words of the body read after the headline
     entity_weight: float = 2.0  # an entity counts this many words
     lookup_terms: int = 12  # an article's rarest terms used to find candidates
-    centroid: bool = True  # also compare with the story's summed vector
+    candidates: int = 50  # articles compared, those sharing the most of those terms
 
 
 @dataclass(frozen=True)
@@ -109,15 +109,13 @@ class Grouper:
     documents: int = 0  # originals counted in ``df``
     _members: dict[str, _Member] = field(default_factory=dict)
     _postings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    _centroids: dict[str, dict[str, float]] = field(default_factory=dict)  # summed vectors per story
+    changed: set[str] = field(default_factory=set)  # terms whose counts changed since loaded
+    _idf_memo: dict[str, float] = field(default_factory=dict)
 
     def remember(self, item: Features, story: str) -> None:
         """An article grouped before: a candidate for the articles that follow."""
         member = _Member(item, story, item.vector(self.params))
         self._members[item.id] = member
-        centroid = self._centroids.setdefault(story, {})
-        for term, count in member.vector.items():
-            centroid[term] = centroid.get(term, 0.0) + count
         for term in member.vector:
             self._postings[term].append(item.id)
 
@@ -140,6 +138,7 @@ class Grouper:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
     def _best_match(self, item: Features, vector: dict[str, float]) -> tuple[str | None, float]:
+        self._idf_memo = {}  # the frequencies change with each article counted
         weights = {t: c * self._idf(t) for t, c in vector.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         if not norm:
@@ -150,30 +149,31 @@ class Grouper:
             story = self._members[other].story
             score = self._cosine(weights, norm, self._members[other].vector)
             scored[story] = max(scored.get(story, 0.0), score)
-        if self.params.centroid:
-            for story in list(scored):
-                scored[story] = max(scored[story], self._cosine(weights, norm, self._centroids[story]))
         for story in sorted(scored):
             if scored[story] >= best_score and (best is None or scored[story] > best_score):
                 best, best_score = story, scored[story]
         return best, best_score
 
-    def _candidates(self, item: Features, weights: dict[str, float]) -> set[str]:
+    def _candidates(self, item: Features, weights: dict[str, float]) -> list[str]:
+        """The articles within the window sharing the most of this article's
+        rarest terms: a bounded number, whatever the size of the window."""
         window = self.params.window_days * DAY
         # Terms no earlier article holds find nothing; of the others the rarest say most.
         known = [t for t in weights if t in self._postings]
         rarest = sorted(known, key=lambda t: (self.df.get(t, 0), t))[: self.params.lookup_terms]
-        found = set()
+        shared: dict[str, int] = defaultdict(int)
         for term in rarest:
             for other in self._postings.get(term, ()):
                 if abs(self._members[other].features.at - item.at) <= window:
-                    found.add(other)
-        return found
+                    shared[other] += 1
+        return sorted(shared, key=lambda o: (-shared[o], o))[: self.params.candidates]
 
     def _cosine(self, weights: dict[str, float], norm: float, other: dict[str, float]) -> float:
-        dot, other_norm = 0.0, 0.0
+        dot, other_norm, idf = 0.0, 0.0, self._idf_memo
         for term, count in other.items():
-            w = count * self._idf(term)
+            if term not in idf:
+                idf[term] = self._idf(term)
+            w = count * idf[term]
             other_norm += w * w
             dot += w * weights.get(term, 0.0)
         return dot / (norm * math.sqrt(other_norm)) if other_norm else 0.0
@@ -182,6 +182,7 @@ class Grouper:
         self.documents += 1
         for term in vector:
             self.df[term] = self.df.get(term, 0) + 1
+        self.changed.update(vector)
 
     def forget_before(self, at: float) -> None:
         """Drop articles older than ``at`` minus the window: they can no

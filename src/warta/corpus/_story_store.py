@@ -62,41 +62,60 @@ class Story(StorySummary):
 
 # -- grouping ------------------------------------------------------------------
 
+@dataclass
+class _Warm:
+    """The grouper of the last chunk, kept by the process that grouped it, so
+    that the next chunk need not reload its window: used while nobody else
+    grouped in between (``mark``, ``documents``) and while it holds every
+    grouped article from ``since`` on (``complete``)."""
+
+    mark: int
+    documents: int
+    since: float
+    complete: bool
+    grouper: Grouper
+
+
 def group_stories(store, params: Params = Params(), chunk: int = CHUNK) -> int:
     """Group the articles stored since the last run; returns how many."""
     done = 0
     while True:
+        warm, store._stories_warm = getattr(store, "_stories_warm", None), None  # dropped on failure
         with store.transaction() as conn:
-            grouped = _group_chunk(conn, params, chunk)
+            grouped, warm = _group_chunk(conn, params, chunk, warm)
+        store._stories_warm = warm
         done += grouped
         if grouped < chunk:
             return done
 
 
-def _group_chunk(conn, params: Params, chunk: int) -> int:
-    mark = _state(conn, "rowid", 0)
+def _group_chunk(conn, params: Params, chunk: int, warm: _Warm | None) -> tuple[int, _Warm | None]:
+    mark, documents = _state(conn, "rowid", 0), _state(conn, "documents", 0)
     rows = conn.execute(
         "SELECT a.rowid, a.id, a.duplicate_of, a.published, a.added, a.outlet, a.domain, r.record"
         " FROM articles a JOIN records r ON r.rowid = a.rowid WHERE a.rowid > ? ORDER BY a.rowid"
         " LIMIT ?", (mark, chunk)).fetchall()
     if not rows:
-        return 0
+        return 0, warm
     grouped = _known(conn, [r[1] for r in rows])
     items = [_item(row, params) for row in rows if row[1] not in grouped]
-    grouper = _load_window(conn, items, params)
+    usable = warm is not None and (warm.mark, warm.documents, warm.grouper.params) == (mark, documents, params)
+    warm = _window(conn, [i for i, _, _ in items if i.duplicate_of is None], params,
+                   warm if usable else None, documents)
     assigned = {}
     for item, outlet, published in items:
-        story, score = _assign(conn, grouper, item, assigned)
+        story, score = _assign(conn, warm.grouper, item, assigned)
         assigned[item.id] = story
         conn.execute("INSERT INTO story_articles (article, story, at, published, outlet, score, terms,"
                      " headline_terms, entities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (item.id, story, item.at, published, outlet, score, " ".join(item.terms),
                       item.headline_terms, "\t".join(item.entities)))
-    _save_counts(conn, grouper)
+    _save_counts(conn, warm.grouper)
     for story in sorted(set(assigned.values())):
         _summarise(conn, story)
     _set_state(conn, "rowid", rows[-1][0])
-    return len(rows)
+    warm.mark, warm.documents = rows[-1][0], warm.grouper.documents
+    return len(rows), warm
 
 
 def _item(row, params: Params) -> tuple[Features, str | None, str]:
@@ -138,23 +157,36 @@ def _story_id(article_id: str) -> str:
     return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def _load_window(conn, items: list, params: Params) -> Grouper:
-    """A grouper that knows the articles grouped before within the window
-    of this chunk, and the document frequencies of their terms."""
-    grouper = Grouper(params)
-    originals = [i for i, _, _ in items if i.duplicate_of is None]
+def _window(conn, originals: list[Features], params: Params, warm: _Warm | None,
+            documents: int) -> _Warm:
+    """A grouper that knows the articles grouped before within the window of
+    these, and the document frequencies of their terms: the warm one when it
+    covers them, else loaded from the store."""
     if not originals:
-        return grouper
+        return warm or _Warm(0, documents, float("inf"), False, Grouper(params, documents=documents))
     span = params.window_days * DAY
     low, high = min(i.at for i in originals) - span, max(i.at for i in originals) + span
+    terms = {t for f in originals for t in f.vector(params)}
+    if warm is not None and warm.complete and warm.since <= low:
+        missing = sorted(terms - warm.grouper.df.keys())
+        found = _counts(conn, missing)
+        warm.grouper.df.update({t: found.get(t, 0) for t in missing})
+    else:
+        warm = _load(conn, params, low, high, terms, documents)
+    warm.grouper.forget_before(low + span)  # no article of this chunk or later reaches them
+    warm.since = max(warm.since, low)
+    return warm
+
+
+def _load(conn, params: Params, low: float, high: float, terms: set[str], documents: int) -> _Warm:
     window = [(Features(a, at, tuple(t.split()), h, tuple(e.split("\t")) if e else ()), story)
               for a, at, t, h, e, story in _window_rows(conn, low, high)]
-    terms = {t for f in [w for w, _ in window] + originals for t in f.vector(params)}
-    grouper.df = _counts(conn, terms)
-    grouper.documents = _state(conn, "documents", 0)
+    grouper = Grouper(params, documents=documents)
+    grouper.df = _counts(conn, terms | {t for f, _ in window for t in f.vector(params)})
     for member, story in window:
         grouper.remember(member, story)
-    return grouper
+    latest = conn.execute("SELECT max(at) FROM story_articles").fetchone()[0]
+    return _Warm(0, documents, low, latest is None or latest <= high, grouper)
 
 
 def _window_rows(conn, low: float, high: float) -> list[tuple]:
@@ -174,7 +206,9 @@ def _counts(conn, terms: Iterable[str]) -> dict[str, int]:
 
 def _save_counts(conn, grouper: Grouper) -> None:
     conn.executemany("INSERT INTO story_terms (term, df) VALUES (?, ?)"
-                     " ON CONFLICT (term) DO UPDATE SET df = excluded.df", sorted(grouper.df.items()))
+                     " ON CONFLICT (term) DO UPDATE SET df = excluded.df",
+                     [(t, grouper.df[t]) for t in sorted(grouper.changed)])
+    grouper.changed.clear()
     _set_state(conn, "documents", grouper.documents)
 
 
