@@ -5,13 +5,17 @@ of ``../shared/data/news/detik-2025-dev.csv``, with planted near-duplicates
 Reports: ingest rate (the whole path: ``warta.read`` in worker processes, and
 the store alone from ready records), database size per article, search
 latency p50/p95, and near-duplicate precision/recall on the planted copies.
+``--backend postgres`` measures the same on PostgreSQL: a throwaway server
+(tests/pg_server.py, fsync on) unless ``--postgres`` names one.
 
     python bench/bench_corpus.py --articles 20000 --copies 1000
+    python bench/bench_corpus.py --articles 20000 --copies 1000 --backend postgres
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import random
 import re
@@ -107,7 +111,48 @@ def articles(n: int, copies: int, seed: int = 7):
     return made, planted
 
 
-def timed_store(path: Path, made: list) -> float:
+class Backend:
+    """Where the bench's stores live: files in a temporary folder, or
+    databases on a PostgreSQL server."""
+
+    def __init__(self, kind: str, folder: Path, server_url: str | None = None):
+        self.kind, self.folder, self.server_url = kind, folder, server_url
+
+    def new(self, name: str) -> str:
+        if self.kind == "sqlite":
+            return str(self.folder / f"{name}.db")
+        import psycopg
+
+        with psycopg.connect(self.server_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS bench_{name}")
+            admin.execute(f"CREATE DATABASE bench_{name}")
+        return self.server_url.rsplit("/", 1)[0] + f"/bench_{name}"
+
+    def size(self, location: str) -> int:
+        if self.kind == "sqlite":
+            return sum(p.stat().st_size for p in self.folder.glob(Path(location).name + "*"))
+        with Store(location) as store:
+            return store.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+
+
+@contextlib.contextmanager
+def backend(kind: str, folder: Path, server_url: str | None):
+    if kind == "sqlite" or server_url:
+        yield Backend(kind, folder, server_url)
+        return
+    sys.path.insert(0, str(ROOT))
+    from tests.pg_server import Server, bin_dir
+
+    if bin_dir() is None:
+        sys.exit("no PostgreSQL binaries (initdb): install postgresql or give --postgres URL")
+    server = Server(bin_dir(), durable=True)
+    try:
+        yield Backend(kind, folder, server.start())
+    finally:
+        server.stop()
+
+
+def timed_store(path: str, made: list) -> float:
     """Articles per second through prepare + write (one process, no reading)."""
     start = time.perf_counter()
     with Store(path) as store:
@@ -116,7 +161,7 @@ def timed_store(path: Path, made: list) -> float:
     return len(made) / (time.perf_counter() - start)
 
 
-def timed_ingest(path: Path, made: list, workers: int) -> float:
+def timed_ingest(path: str, made: list, workers: int) -> float:
     """Pages per second through the whole ingest: warta.read in workers, then the store."""
     docs = [Document(f"bench:{i}", f"{a.headline}\n\n" + "\n\n".join(a.paragraphs), a.url)
             for i, a in enumerate(made)]
@@ -126,7 +171,7 @@ def timed_ingest(path: Path, made: list, workers: int) -> float:
     return len(docs) / (time.perf_counter() - start)
 
 
-def timed_records(path: Path, made: list, workers: int) -> float:
+def timed_records(path: str, made: list, workers: int) -> float:
     """Records per second through ingest of ready warta records (JSONL lines):
     no reading, prepare in the workers, the store in the main process."""
     docs = [Document(f"bench:{i}", record=a.to_dict()) for i, a in enumerate(made)]
@@ -136,7 +181,7 @@ def timed_records(path: Path, made: list, workers: int) -> float:
     return len(docs) / (time.perf_counter() - start)
 
 
-def latencies(path: Path, rounds: int) -> tuple[float, float]:
+def latencies(path: str, rounds: int) -> tuple[float, float]:
     times = []
     with Store(path) as store:
         for _ in range(rounds):
@@ -151,7 +196,7 @@ def latencies(path: Path, rounds: int) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95)]
 
 
-def duplicate_scores(path: Path, made: list, planted: dict[int, int]) -> dict:
+def duplicate_scores(path: str, made: list, planted: dict[int, int]) -> dict:
     from warta.corpus import article_id
     from warta.corpus._minhash import shingles
 
@@ -177,23 +222,27 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1000)
     parser.add_argument("--read-sample", type=int, default=2000, help="pages for the whole-ingest timing")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--keep", type=Path, help="keep the store here (for profiling searches)")
+    parser.add_argument("--keep", type=Path, help="keep the store here (for profiling searches; SQLite)")
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="a PostgreSQL server's maintenance database (default: start a throwaway one)")
     args = parser.parse_args()
     if not DETIK.exists():
         sys.exit(f"{DETIK} is absent")
     made, planted = articles(args.articles, args.copies)
-    with tempfile.TemporaryDirectory() as tmp:
-        db, read_db, records_db = (Path(tmp) / name for name in ("bench.db", "read.db", "records.db"))
+    with tempfile.TemporaryDirectory() as tmp, backend(args.backend, Path(tmp), args.postgres) as where:
+        db, read_db, records_db = (where.new(name) for name in ("bench", "read", "records"))
         store_rate = timed_store(db, made)
         if args.read_sample:
             read_rate = timed_ingest(read_db, made[:args.read_sample], args.workers)
             records_rate = timed_records(records_db, made[:args.read_sample * 5], args.workers)
-        size = db.stat().st_size + sum(p.stat().st_size for p in Path(tmp).glob("bench.db-*"))
+        size = where.size(db)
         p50, p95 = latencies(db, 20)
         dupes = duplicate_scores(db, made, planted)
-        if args.keep:
+        if args.keep and args.backend == "sqlite":
             with Store(db) as store:
                 store.conn.execute("VACUUM INTO ?", (str(args.keep),))
+    print(f"| backend | {args.backend} |")
     print(f"| articles stored | {len(made):,} ({args.copies:,} planted copies) |")
     if args.read_sample:
         print(f"| ingest, whole path (read in {args.workers} workers + store), {args.read_sample:,} "

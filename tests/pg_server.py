@@ -1,5 +1,6 @@
-"""A throwaway PostgreSQL server for the tests: initdb in a temporary
-folder, listening on loopback only, trust authentication, no fsync.
+"""A throwaway PostgreSQL server for the tests (and bench/bench_corpus.py):
+initdb in a temporary folder, listening on loopback only, trust
+authentication, no fsync unless ``durable``.
 
 ``.ci/run`` starts one and exports ``WARTA_TEST_POSTGRES``; without that,
 the ``postgres_url`` fixture (conftest) starts one of these when PostgreSQL's
@@ -33,8 +34,8 @@ class Server:
     """``start()`` returns the URL of the ``postgres`` database; ``stop()``
     stops the server and removes its folder."""
 
-    def __init__(self, bins: Path):
-        self.bins = bins
+    def __init__(self, bins: Path, *, durable: bool = False):
+        self.bins, self.durable = bins, durable
         self.folder = Path(tempfile.mkdtemp(prefix="warta-pg-"))
         self.port = _free_port()
         # PostgreSQL refuses to run as root: run it as the postgres user then.
@@ -49,8 +50,9 @@ class Server:
         data = self.folder / "data"
         self._run(str(self.bins / "initdb"), "-D", str(data), "-U", USER, "--auth=trust",
                   "--no-locale", "-E", "UTF8")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder}"
-                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder}"
+        if not self.durable:  # tests: nothing to keep, so nothing to flush
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(str(self.bins / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "log"),
                   "-o", options, "-w", "start")
         return f"postgresql://{USER}@127.0.0.1:{self.port}/postgres"

@@ -59,16 +59,24 @@ def search(store, query: str, *, since: str | None = None, until: str | None = N
         ranked = store.conn.execute(sql, [*first, *params, CANDIDATES, limit]).fetchall()
     except store.conn.errors as exc:
         raise QueryError(f"query {query!r}: {' '.join(str(exc).split())}") from exc
-    return [_hit(store.conn, rowid, score, parsed.terms) for rowid, score in ranked]
+    return _hits(store.conn, ranked, parsed.terms)
 
 
-def _hit(conn: Database, rowid: int, score: float, terms: frozenset[str]) -> Hit:
-    id_, headline, published, outlet, url, record = conn.execute(
-        "SELECT a.id, a.headline, a.published, a.outlet, a.url, r.record FROM articles a"
-        " JOIN records r ON r.rowid = a.rowid WHERE a.rowid = ?", (rowid,)).fetchone()
-    copies = conn.execute("SELECT count(*) FROM articles WHERE duplicate_of = ?", (id_,)).fetchone()[0]
-    body = "\n".join(json.loads(record)["paragraphs"])
-    return Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies)
+def _hits(conn: Database, ranked: list[tuple[int, float]], terms: frozenset[str]) -> list[Hit]:
+    """The ranked rows as hits, read in one query (one round trip to a server)."""
+    if not ranked:
+        return []
+    rows = {row[0]: row[1:] for row in conn.execute(
+        "SELECT a.rowid, a.id, a.headline, a.published, a.outlet, a.url, r.record,"
+        " (SELECT count(*) FROM articles d WHERE d.duplicate_of = a.id) FROM articles a"
+        f" JOIN records r ON r.rowid = a.rowid WHERE a.rowid IN ({', '.join('?' * len(ranked))})",
+        [rowid for rowid, _ in ranked])}
+    hits = []
+    for rowid, score in ranked:
+        id_, headline, published, outlet, url, record, copies = rows[rowid]
+        body = "\n".join(json.loads(record)["paragraphs"])
+        hits.append(Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies))
+    return hits
 
 
 def _filters(since, until, outlet, label, language) -> tuple[str, list]:
