@@ -60,6 +60,7 @@ def test_seed_times(seed_path):
     ("Tarif baru berlaku mulai 2020.", {"mulai 2020": "2020"}),
     ("Harga stabil sepanjang 2018.", {"sepanjang 2018": "2018"}),
     ("Dana tahun anggaran 2015-2017 diperiksa.", {"tahun anggaran 2015-2017": "2015"}),
+    ("Setahun dari sekarang kota ini berubah.", {"Setahun dari sekarang": "2020"}),
 ])  # fmt: skip
 def test_expressions(text, expected):
     found, _ = values(text)
@@ -113,3 +114,10 @@ def test_a_day_without_year_near_new_year_takes_the_nearer_year():
     assert found == {"1 Januari": "2020-01-01"}
     found, _ = values("Rapat digelar 12 Mei.", published="2019-10-10T09:00:00+07:00")
     assert found == {"12 Mei": "2019-05-12"}
+
+
+def test_a_clock_time_takes_the_day_named_in_the_paragraph_before():
+    found, _ = values(
+        "Massa tiba di balai kota, Senin (25/3/2019) sore.\n\nPukul 16.15 WIB, mereka bubar."
+    )
+    assert found["Pukul 16.15 WIB"] == "2019-03-25T16:15:00+07:00"

@@ -15,8 +15,9 @@ import json
 import random
 from pathlib import Path
 
-import warta
 from evaluation.pages import detik_rows
+
+import warta
 
 ANNOTATIONS = Path(__file__).resolve().parent / "detik-2025-dev.quotes-times.json"
 SETTINGS = warta.Settings(date_order="mdy")

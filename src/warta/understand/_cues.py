@@ -24,12 +24,15 @@ SPEECH_VERBS = (
     "mengatakan menyatakan menyebut menyebutkan menjelaskan menegaskan mengungkapkan mengungkap "
     "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
     "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
-    "bilang"
+    "bilang menduga berdalih"
 ).split()
 PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _ADVERBS = r"(?:(?:juga|pun|lalu|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
 
-_SHORT_CUE = re.compile(rf"\s*[,.]?\s*(?P<cue>(?:{'|'.join(SHORT_CUES)})(?P<nya>nya)?)\b", re.I)
+# A cue glued to the name after it ("kataKapolrestabes", a lost space) still counts.
+_SHORT_CUE = re.compile(
+    rf"\s*[,.]?\s*(?P<cue>(?:{'|'.join(SHORT_CUES)})(?P<nya>nya)?)(?:\b|(?=[A-Z]))", re.I
+)
 _VERB = "|".join(SPEECH_VERBS)
 _SUBJECT_VERB_AFTER = re.compile(
     rf"\s*,?\s*(?P<subject>{RUN.pattern}|[Ii]a|[Dd]ia|[Bb]eliau)\s+{_ADVERBS}(?P<cue>{_VERB})\b"
@@ -177,8 +180,10 @@ def inserted_cue(sentence: str) -> re.Match[str] | None:
     return _INSERTED_CUE.match(sentence)
 
 
+# Also at the sentence start ("Kata Dewa, ...") and with a pronoun ("Apalagi, kata dia, ...").
 _INSERTED_CUE = re.compile(
-    rf"[^,\"“”]{{0,40}},\s*(?P<cue>{'|'.join(SHORT_CUES)})\s+(?P<run>{RUN.pattern}),\s*"
+    rf"(?:[^,\"“”]{{0,40}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}))\s+"
+    rf"(?P<run>{RUN.pattern}|dia|ia|beliau),\s*"
 )
 
 

@@ -47,6 +47,8 @@ pemda pemerintah dprd dpr mpr dpd kpk bpk ojk bi bps bmkg basarnas bnpb kpu bawa
 pajak bea cukai anggaran statistik distribusi jasa moneter ekonomi kebijakan departemen risiko
 komunikasi layanan informasi energi pangan kreatif industri investasi digital lalu lintas senior
 setdaprov setda asosiasi petani garam rakyat perusahaan holding grup group kabinet staf kepresidenan
+organisasi yayasan institut koalisi aliansi forum serikat himpunan ikatan persatuan gerakan kelompok
+komunitas perkumpulan golkar gerindra nasdem demokrat perindo hanura cabang ranting
 """.split())  # fmt: skip
 
 _INSTITUTION_AFFIX = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny|pel)[a-z]{3,}an$")
@@ -131,9 +133,16 @@ def split_run(run: str, offset: int) -> Who | None:
     names = [t for t, _ in tokens[cut:]]
     if "dan" in names:  # "Prabowo dan Jokowi": the last one stands next to the verb
         names = names[len(names) - names[::-1].index("dan") :]
+    if len(tokens) == 1 and _lone_name(tokens[0][0]):
+        cut, names = 0, [tokens[0][0]]  # "Agung" is a name alone, "Mahkamah Agung" a role
     role = " ".join(t for t, _ in tokens[:cut] if not t.startswith("(")) or None
     name = " ".join(names) or None
     return Who(name, role, tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
+
+
+def _lone_name(token: str) -> bool:
+    low = token.lower()
+    return low in INSTITUTION and low not in TITLES and not token.isupper() and len(token) > 3
 
 
 def who_at(text: str, position: int) -> Who | None:
@@ -166,11 +175,19 @@ def apposition(text: str, end: int, who: Who | None, shift: int = 0) -> Who | No
     if match is None or len(match.group(1).split()) > 4:
         return None
     named = split_run(match.group(1), match.start(1) + shift)
+    if named is not None and named.name is None and _places_only(named.role):
+        # "Ketua LBH Cabang Kencong, Jember, Mohammad Khoiron": a place, then the name.
+        match = _COMMA_RUN.match(text, match.end())
+        named = split_run(match.group(1), match.start(1) + shift) if match else None
     if named is None or not _is_name(named.name) or not _ranks_only(named.role):
         return None
     # "Kasat Reskrim Polres Ciamis, AKP Carsono": a rank may stand before the name.
     role = " ".join(filter(None, (who.role, who.name, named.role)))
     return Who(named.name, role, named.start, named.end)
+
+
+def _places_only(role: str | None) -> bool:
+    return role is not None and all(w.lower() in places() for w in role.split())
 
 
 def _ranks_only(role: str | None) -> bool:

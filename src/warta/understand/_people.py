@@ -10,6 +10,7 @@ long form as the canonical speaker.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,6 +27,13 @@ from ._names import (
     split_run,
     who_at,
 )
+
+_MIN_SPELLING_CHARS, _MIN_SIMILARITY = 6, 0.88
+
+
+def _similar(a: str, b: str) -> bool:
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= _MIN_SIMILARITY
+
 
 _ATTRIBUTION = re.compile(
     r"[^.\n]{0,3}[.,]?\s+(?:Hal|Pernyataan|Keterangan)\s+(?:ini|itu|tersebut)\s+(?:di\w+kan)"
@@ -59,6 +67,7 @@ class People:
             r.who.name for r in runs if r.who.name and r.who.role
         ]
         self.canonical = canonical_names(known)
+        self._titled = {self.canonical.get(name, name) for _, name in titled}
         parts = {w for _, name in named + titled for w in name.split() if len(w) > 2}
         later = [(r.who.start, r.who.name) for r in runs if _mentions(r, parts)]
         mentions = sorted(named + titled + later)
@@ -89,7 +98,16 @@ class People:
             match = sorted(n for n in names if initials(n) == name)
             if match:
                 return match[0]
-        return self.canonical.get(name, name)
+        name = self.canonical.get(name, name)
+        return name if name in self._titled else self._spelled_like_titled(name)
+
+    def _spelled_like_titled(self, name: str) -> str:
+        """The titled name of the article that `name` misspells ("Afifuddin" for
+        "Ketua KPU Affifuddin"), else `name` itself."""
+        if len(name) < _MIN_SPELLING_CHARS:
+            return name
+        close = [t for t in self._titled if t[0] == name[0] and _similar(t, name)]
+        return close[0] if close else name
 
     def entity(self, name: str) -> str | None:
         """The NER stage's canonical name for the PER entity that is this speaker:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .._article import Article
 from .._pipeline import stage
 from ._cues import (
+    PRONOUNS,
     Cue,
     cue_after,
     cue_before,
@@ -37,7 +38,7 @@ _MIN_WORDS = 3
 _MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
 _COURTESY = re.compile(
     r"\s+(?:apresiasi|terima\s+kasih|ucapan|duka|belasungkawa|permohonan\s+maaf|permintaan\s+maaf"
-    r"|selamat|rasa\s+syukur|harapan|aspirasi)\b"
+    r"|selamat|rasa\s+syukur|harapan|aspirasi|dukungan|pesan)\b"
 )
 
 
@@ -144,8 +145,7 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
         if _COURTESY.match(sentence, content):
             return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
     elif (m := inserted_cue(sentence)) is not None:
-        who = split_run(m["run"], start + m.start("run"))
-        cue = Cue(m["cue"], "name", who, end=start + m.end()) if who else None
+        cue = _inserted(m, start)
         content = m.end()
     elif (m := trailing_cue(sentence)) is not None:
         cue = _trailing(masked, start + m.start("cue"), m["cue"])
@@ -153,6 +153,14 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     else:
         return None
     return _content_quote(masked, start + content, start + len(sentence), cue)
+
+
+def _inserted(m: re.Match[str], start: int) -> Cue | None:
+    word = m["cue"].lower()
+    if m["run"].lower() in PRONOUNS:
+        return Cue(word, "pronoun", phrase=m["run"], end=start + m.end())
+    who = split_run(m["run"], start + m.start("run"))
+    return Cue(word, "name", who, end=start + m.end()) if who else None
 
 
 def _near_start(sentence: str, position: int) -> bool:

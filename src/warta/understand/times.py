@@ -51,9 +51,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<=[a-z] )(?P<m>{_FULL_MONTH})\b(?!\s*\d)(?!\s+[A-Z])"
         r"(?:\s+(?P<dir>lalu|mendatang|depan|tahun\s+lalu|tahun\s+depan|tahun\s+ini))?")),
     ("count_ago", re.compile(
-        rf"\b(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang)\b", _I)),
+        rf"\b(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b", _I)),
     ("se_ago", re.compile(
-        rf"\b(?P<se>{'|'.join(SE_UNITS)})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang)\b", _I)),
+        rf"\b(?P<se>{'|'.join(SE_UNITS)})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b",
+        _I)),
     ("unit_rel", re.compile(rf"\b(?P<unit>(?i:{_UNIT}))\s+(?P<dir>lalu|kemarin|depan|ini|mendatang)\b")),
     ("weekday", re.compile(
         rf"(?:(?P<pre>(?:pada\s+)?hari|pada|sejak|hingga|sampai)\s+)?\b(?P<wd>{_WEEKDAY}|Minggu)\b"
@@ -62,7 +63,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<w>kemarin\s+lusa|hari\s+ini|kemarin|besok|esok\s+hari|lusa|semalam|(?:tadi|nanti)\s+(?:{_PART})"
         rf"|(?:{_PART})\s+(?:ini|tadi|nanti))\b", _I)),
     ("clock", re.compile(
-        r"(?:\b(?:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
+        r"(?:\b(?i:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
         r"(?:\s*(?P<z>WIB|WITA|WIT|GMT|UTC)\b)?"
         r"|(?<![\d.,])(?P<h2>\d{1,2})[.:](?P<min2>\d{2})\s*(?P<z2>WIB|WITA|WIT|GMT|UTC)\b)")),
 ]  # fmt: skip
@@ -261,15 +262,29 @@ def _without_overlaps(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _date_clock_times(body: str, kept: list[dict[str, Any]]) -> None:
-    """A clock time takes the date of the nearest day named in its sentence."""
+    """A clock time takes the date of the nearest day named in its sentence,
+    else of the last day named before it in its paragraph or the two before
+    ("Massa tiba Senin (20/10/2025). ... Pukul 16.15 WIB, massa ...")."""
     days = [t for t in kept if t["value"] and len(t["value"]) == 10 and t["value"][4] == "-"]
     for t in kept:
         if t["_kind"] != "clock" or t["value"] is None:
             continue
         same = [d for d in days if _same_sentence(body, d, t)]
+        before = [d for d in days if d["end"] <= t["start"] and _near_before(body, d, t)]
         if same:
             day = min(same, key=lambda d: abs(d["start"] - t["start"]))
-            t["value"] = f"{day['value']}T{t['value']}"
+        elif before:
+            day = before[-1]
+        else:
+            continue
+        t["value"] = f"{day['value']}T{t['value']}"
+
+
+_PARAGRAPHS_BACK = 2
+
+
+def _near_before(body: str, day: dict[str, Any], clock: dict[str, Any]) -> bool:
+    return body.count("\n\n", day["end"], clock["start"]) <= _PARAGRAPHS_BACK
 
 
 def _same_sentence(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
