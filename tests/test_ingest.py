@@ -185,3 +185,13 @@ def test_nlp_runs_the_understanding_stages(tmp_path):
         assert run(store, page, nlp=True).counts == {"added": 1}
         [record] = store.records()
         assert "Kim Jong Un" in {e["text"] for e in record["entities"]}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_without_nlp_only_the_reader_runs(tmp_path, workers):
+    page = tmp_path / "kim.txt"
+    page.write_text(PAGES["kim"][1], encoding="utf-8")
+    with Store(":memory:") as store:
+        ingest(store, [str(page)], workers=workers, nlp=False)
+        [record] = store.records()
+        assert record["headline"] and not record["entities"] and not record["quotes"] and not record["times"]

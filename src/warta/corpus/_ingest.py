@@ -2,8 +2,9 @@
 
 The main process lists the documents, drops those a previous run already
 ingested (their digest is in the store), and hands the rest to a process pool
-in chunks; each batch of results is written in one transaction. Killing the
-process loses at most the batch in flight, and a rerun picks up there.
+in chunks; each batch of results is written in one transaction while the
+workers read the next. Killing the process loses at most the two batches in
+flight, and a rerun picks up there.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def read_document(doc: Document | Dropped, settings: Settings | None = None) -> 
             article = Article.from_dict(doc.record)
         else:
             article = read(doc.page, url=doc.url, outlet=doc.outlet, settings=settings or _settings,
-                           pipeline=_pipeline)
+                           nlp=_pipeline is not None, pipeline=_pipeline)
         return prepare(article, source=doc.source, digest=doc.digest)
     except Exception as exc:  # a bad document is recorded and counted, the batch goes on
         return Failure(doc.source, f"{type(exc).__name__}: {exc}", doc.digest)
@@ -88,20 +89,41 @@ def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, worker
     if workers > 1:
         _warm_up(settings)
     pool = multiprocessing.Pool(workers, _init_worker, (settings, nlp)) if workers > 1 else None
-    run = (lambda batch: pool.imap(read_document, batch, chunksize=8)) if pool else \
-        (lambda batch: (read_document(d, settings) for d in batch))
+    submit = (lambda fresh: pool.map_async(read_document, fresh, chunksize=8)) if pool else \
+        (lambda fresh: _Done([read_document(d, settings) for d in fresh]))
     try:
+        # Two batches at a time: the workers read one while this process
+        # writes the one before, so neither waits for the other.
+        in_flight, in_flight_digests = None, set()
         for batch in _batches(docs, BATCH):
-            fresh = _drop_seen(store, batch, report)
-            results = list(run(fresh))
-            report.counts.update(store.write(results))
-            report.reasons.update(r.reason.split(":")[0] for r in results if isinstance(r, Failure))
-            if progress:
-                progress(report)
+            fresh = _drop_seen(store, batch, report, in_flight_digests)
+            job = submit(fresh)
+            if in_flight:
+                _write(store, in_flight.get(), report, progress)
+            in_flight, in_flight_digests = job, {d.digest for d in fresh}
+        if in_flight:
+            _write(store, in_flight.get(), report, progress)
     finally:
         if pool:
             pool.terminate()
     return report
+
+
+class _Done:
+    """A batch read in this process, shaped like the pool's ``AsyncResult``."""
+
+    def __init__(self, results: list):
+        self.results = results
+
+    def get(self) -> list:
+        return self.results
+
+
+def _write(store: Store, results: list, report: IngestReport, progress) -> None:
+    report.counts.update(store.write(results))
+    report.reasons.update(r.reason.split(":")[0] for r in results if isinstance(r, Failure))
+    if progress:
+        progress(report)
 
 
 def _warm_up(settings: Settings) -> None:
@@ -110,9 +132,11 @@ def _warm_up(settings: Settings) -> None:
     read_document(Document("warm-up", "Kunjungan\n\nWarga mengunjungi pasar pada Senin pagi."), settings)
 
 
-def _drop_seen(store: Store, batch: list[Document | Dropped], report: IngestReport) -> list[Document | Dropped]:
-    """The documents still to read: not stored before, not twice in the batch, articles."""
-    seen = store.seen(d.digest for d in batch)
+def _drop_seen(store: Store, batch: list[Document | Dropped], report: IngestReport,
+               in_flight: set[str]) -> list[Document | Dropped]:
+    """The documents still to read: articles not stored before, nor twice in
+    this batch or the one being read."""
+    seen = store.seen(d.digest for d in batch) | in_flight
     fresh, digests = [], set()
     for doc in batch:
         if isinstance(doc, Dropped) and doc.kind == DROPPED:
