@@ -15,6 +15,7 @@ WARTA, NEAR_DUPLICATES = "warta: text + entities", "MinHash near-duplicates only
 @pytest.fixture(scope="module")
 def results():
     from evaluation.stories import load, report
+
     from warta.corpus._stories import Params
 
     return report(load(DETIK), Params())

@@ -166,8 +166,8 @@ def items(draw):
     return out
 
 
-def group(items_, params=Params()) -> list[str]:
-    grouper = Grouper(params)
+def group(items_, params: Params | None = None) -> list[str]:
+    grouper = Grouper(params or Params())
     return [grouper.add(item)[0] for item in items_]
 
 
@@ -238,3 +238,21 @@ def test_a_warm_grouper_groups_as_one_loaded_from_the_store(seed):
         cold.add(a)
     assert _memberships(warm) == _memberships(cold)
     assert warm.story_of(warm.add(articles[0])) is not None  # an unchanged article stays grouped
+
+
+def test_stories_are_the_same_on_every_backend(store_location):
+    """The same articles give the same stories on SQLite and PostgreSQL."""
+    articles = corpus()
+    reference, _ = stored(articles)
+    with Store(store_location) as store:
+        for a in articles[:4]:
+            store.add(a)
+        store.write([])  # an empty batch groups nothing new
+        for a in articles[4:]:
+            store.add(a)
+        assert _memberships(store) == _memberships(reference)
+        assert [s.to_dict() for s in store.stories()] == [s.to_dict() for s in reference.stories()]
+        flood = store.story_of(store.add(articles[0]))
+        assert store.story(flood) == reference.story(flood)
+        assert [s.id for s in store.stories(outlet="TEMPO.CO", since="2025-10-22", until="2025-10-22")] == \
+            [s.id for s in reference.stories(outlet="TEMPO.CO", since="2025-10-22", until="2025-10-22")]

@@ -76,9 +76,9 @@ class _Warm:
     grouper: Grouper
 
 
-def group_stories(store, params: Params = Params(), chunk: int = CHUNK) -> int:
+def group_stories(store, params: Params | None = None, chunk: int = CHUNK) -> int:
     """Group the articles stored since the last run; returns how many."""
-    done = 0
+    params, done = params or Params(), 0
     while True:
         warm, store._stories_warm = getattr(store, "_stories_warm", None), None  # dropped on failure
         with store.transaction() as conn:
