@@ -197,6 +197,20 @@ def test_an_appended_migration_applies_on_postgres_and_a_failing_one_changes_not
         assert store.conn.execute("SELECT count(*) FROM pg_tables WHERE tablename = 'extra'").fetchone()[0] == 0
 
 
+def test_writers_opening_an_empty_database_at_once_create_it_once(postgres_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_add(name: str) -> str:
+        with Store(postgres_url) as store:
+            return store.add(read(name))
+
+    with ThreadPoolExecutor(4) as pool:
+        added = list(pool.map(open_and_add, ["kim", "pasar", "museum", "iklan"]))
+    with Store(postgres_url) as store:
+        assert len(store) == 4 and {r["id"] for r in store.records()} == set(added)
+        assert store.conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == VERSION
+
+
 def test_no_server_is_one_line(postgres_server):
     from tests.pg_server import _free_port
 

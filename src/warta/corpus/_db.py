@@ -20,6 +20,7 @@ from ._errors import StoreError
 __all__ = ["Database", "connect", "is_url"]
 
 SQLITE, POSTGRES = "sqlite", "postgres"
+WRITER_LOCK = 0x77617274  # PostgreSQL advisory lock of a store's writers ("wart")
 _cursors = itertools.count()
 
 
@@ -66,10 +67,13 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """One transaction: committed whole, or rolled back when anything
-        fails; a database failure (disk full, lost server) is a ``StoreError``."""
+        fails; a database failure (disk full, lost server) is a ``StoreError``.
+        Writers take turns, on PostgreSQL as on SQLite (``BEGIN IMMEDIATE``):
+        deduplication and story grouping read what the writer before wrote."""
         try:
             if self.dialect == POSTGRES:
                 with self.raw.transaction():
+                    self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
                     yield self
                 return
             self.raw.execute("BEGIN IMMEDIATE")

@@ -173,7 +173,7 @@ def _check_index_forms(conn: Database, location: str) -> None:
     but words whose forms changed may be missed."""
     row = conn.execute("SELECT value FROM store_info WHERE key = 'stemmer'").fetchone()
     if row is None:
-        conn.execute("INSERT INTO store_info VALUES ('stemmer', ?)", (INDEX_FORMS,))
+        conn.execute("INSERT INTO store_info VALUES ('stemmer', ?) ON CONFLICT DO NOTHING", (INDEX_FORMS,))
     elif row[0] != INDEX_FORMS:
         warnings.warn(f"{location}: indexed with {row[0]}, searched with {INDEX_FORMS}; "
                       "some inflected words may be missed", stacklevel=3)
