@@ -106,7 +106,11 @@ class People:
         "Ketua KPU Affifuddin"), else `name` itself."""
         if len(name) < _MIN_SPELLING_CHARS:
             return name
-        close = [t for t in self._titled if t[0] == name[0] and _similar(t, name)]
+        close = [
+            t
+            for t in self._titled
+            if t[0] == name[0] and abs(len(t) - len(name)) <= 2 and _similar(t, name)
+        ]
         return close[0] if close else name
 
     def entity(self, name: str) -> str | None:
