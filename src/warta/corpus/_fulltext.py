@@ -45,17 +45,21 @@ def unindex(db: Database, rowid: int) -> None:
 
 def matching(db: Database, query: Query, where: str, columns: str, *, ranked: bool) -> tuple[str, list]:
     """SQL selecting ``columns`` of the newest originals matching ``query``
-    (table alias ``a`` is ``articles`` when ``where`` filters on it), with
-    a ``rank`` column (higher is better) when ``ranked``; ends in
-    ``LIMIT ?``, the caller's bound. Returns the SQL and its first parameters."""
+    (``f`` is the index, ``a`` the ``articles`` row), with a ``rank`` column
+    (higher is better) when ``ranked``. Its parameters are the returned
+    first ones, those of ``where``, then the bound on how many are taken
+    (the newest)."""
     join = " JOIN articles a ON a.rowid = f.rowid" if where or "a." in columns else ""
     if db.dialect == POSTGRES:
         weights = ", ".join(str(w / max(HEADLINE_WEIGHT, BODY_WEIGHT))
                             for w in (0.0, 0.0, BODY_WEIGHT, HEADLINE_WEIGHT))  # D, C, B, A
         rank = f", ts_rank('{{{weights}}}', f.document, q.query, 1) AS rank" if ranked else ""
-        return (f"SELECT {columns}{rank} FROM articles_fts f{join},"
-                f" (SELECT CAST(? AS tsquery) AS query) q WHERE f.document @@ q.query{where}"
-                " ORDER BY f.rowid DESC LIMIT ?"), [query.tsquery]
+        # The matches first, from the GIN index alone; the newest of them
+        # then, and only those are read whole to be ranked.
+        return (f"WITH q AS (SELECT CAST(? AS tsquery) AS query), hits AS MATERIALIZED"
+                f" (SELECT f.rowid FROM articles_fts f{join}, q WHERE f.document @@ q.query{where})"
+                f" SELECT {columns}{rank} FROM (SELECT rowid FROM hits ORDER BY rowid DESC LIMIT ?) h"
+                f" JOIN articles_fts f ON f.rowid = h.rowid{join}, q"), [query.tsquery]
     rank = f", -bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}) AS rank" if ranked else ""
     return (f"SELECT {columns}{rank} FROM articles_fts f{join} WHERE f.articles_fts MATCH ?{where}"
             " ORDER BY f.rowid DESC LIMIT ?"), [query.match]
