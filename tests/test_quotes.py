@@ -281,6 +281,32 @@ def test_a_lone_word_that_institutions_use_is_a_name_after_a_cue():
     assert a.quotes[0]["speaker"] == "Agung"
 
 
+def test_a_passive_cue_between_commas():
+    a = quotes_of(
+        "Ketua KPU Jabar Dimas Prasetyo membuka rapat.",
+        "Pembatalan aturan itu, disebutkan Dimas, dilakukan karena banyak masukan warga.",
+    )
+    q = a.quotes[0]
+    assert (q["speaker"], q["cue"]) == ("Dimas Prasetyo", "disebutkan")
+
+
+def test_a_verb_far_into_a_sentence_after_a_name_and_a_comma():
+    a = quotes_of(
+        "Dalam upacara yang digelar pemerintah kabupaten bersama pengelola pelabuhan di kawasan"
+        " pantai utara kota itu pagi ini, Bupati Tuban Aditya Halindra mengungkapkan bahwa"
+        " anggaran dikelola dengan baik."
+    )
+    assert a.quotes[0]["speaker"] == "Aditya Halindra"
+
+
+def test_the_agent_of_a_passive_verb_with_an_adverb():
+    a = quotes_of(
+        "Hal itu disampaikan langsung oleh Ketua KPU Affifuddin.",
+        '"Kami cabut keputusan itu," kata Afifuddin.',
+    )
+    assert a.quotes[0]["speaker"] == "Affifuddin"
+
+
 @pytest.mark.skipif(not DETIK.exists(), reason="../shared/data/news/detik-2025-dev.csv is absent")
 def test_gate_on_annotated_detik_bodies():
     """Floors a little under the figures measured when the gate was set (docs/understand.md)."""

@@ -170,6 +170,14 @@ def menurut_at(sentence: str) -> re.Match[str] | None:
     return match
 
 
+def named_after_comma(head: str) -> bool:
+    """'..., hari ini, Yani' before a verb: a name that opens a clause after a comma."""
+    return _NAME_AFTER_COMMA.search(head[-80:]) is not None
+
+
+_NAME_AFTER_COMMA = re.compile(rf",\s+{RUN.pattern}\s*$")
+
+
 def speech_verb(sentence: str) -> re.Match[str] | None:
     # A verb glued to the name before it ("Bahlil Lahadaliamengatakan,") still counts.
     return re.search(rf"(?:\b|(?<=[a-z]{{3}}))(?P<cue>{_VERB})\b", sentence)
@@ -180,9 +188,11 @@ def inserted_cue(sentence: str) -> re.Match[str] | None:
     return _INSERTED_CUE.match(sentence)
 
 
-# Also at the sentence start ("Kata Dewa, ...") and with a pronoun ("Apalagi, kata dia, ...").
+# Also at the sentence start ("Kata Dewa, ..."), with a pronoun ("Apalagi, kata dia, ...")
+# and passive ("Pertimbangan itu, disebutkan Afifuddin, dilakukan ...").
+_PASSIVE_CUES = "disebutkan|dikatakan|dijelaskan|diungkapkan|ditegaskan"
 _INSERTED_CUE = re.compile(
-    rf"(?:[^,\"“”]{{0,40}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}))\s+"
+    rf"(?:[^,\"“”]{{0,40}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}|{_PASSIVE_CUES}))\s+"
     rf"(?P<run>{RUN.pattern}|dia|ia|beliau),\s*"
 )
 

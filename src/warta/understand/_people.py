@@ -152,9 +152,9 @@ def _after_no_preposition(text: str, start: int) -> bool:
     """False for a name after a preposition ("oleh Presiden X"): pronouns and
     "-nya" point back to subjects and speakers, not to such names; but the
     agent of a passive verb of saying ("disampaikan oleh X") is a speaker."""
-    before = text[max(0, start - 30) : start].split()[-2:] or [""]
-    if before[-1].lower() == "oleh" and _PASSIVE_SAYING.match(before[0].lower()):
-        return True
+    before = text[max(0, start - 40) : start].split()[-3:] or [""]
+    if before[-1].lower() == "oleh" and any(_PASSIVE_SAYING.match(w.lower()) for w in before):
+        return True  # also "disampaikan langsung oleh X"
     return before[-1].lower() not in PREPOSITIONS
 
 

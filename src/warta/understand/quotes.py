@@ -24,6 +24,7 @@ from ._cues import (
     inserted_cue,
     menurut_at,
     menurut_cue,
+    named_after_comma,
     speech_verb,
     subject_of,
     trailing_cue,
@@ -137,7 +138,9 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     if (m := menurut_at(sentence)) is not None:
         cue = menurut_cue(m, start)
         content = cue.end - start
-    elif (m := speech_verb(sentence)) is not None and _near_start(sentence, m.start()):
+    elif (m := speech_verb(sentence)) is not None and (
+        _near_start(sentence, m.start()) or named_after_comma(sentence[: m.start()])
+    ):
         cue = subject_of(masked, start, start + m.start(), m["cue"])
         content = m.end()
         if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
