@@ -54,7 +54,7 @@ class Params:
     lede_words: int = 30  # words of the body read after the headline
     entity_weight: float = 2.0  # an entity counts this many words
     lookup_terms: int = 12  # an article's rarest terms used to find candidates
-    candidates: int = 50  # articles compared, those sharing the most of those terms
+    candidates: int = 20  # articles compared, those sharing the most of those terms
 
 
 @dataclass(frozen=True)
@@ -171,11 +171,13 @@ class Grouper:
     def _cosine(self, weights: dict[str, float], norm: float, other: dict[str, float]) -> float:
         dot, other_norm, idf = 0.0, 0.0, self._idf_memo
         for term, count in other.items():
-            if term not in idf:
-                idf[term] = self._idf(term)
-            w = count * idf[term]
+            w = idf.get(term)
+            if w is None:
+                w = idf[term] = self._idf(term)
+            w *= count
             other_norm += w * w
-            dot += w * weights.get(term, 0.0)
+            if term in weights:
+                dot += w * weights[term]
         return dot / (norm * math.sqrt(other_norm)) if other_norm else 0.0
 
     def _count(self, vector: dict[str, float]) -> None:
