@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
+import itertools
 import json
 import multiprocessing
 import random
@@ -33,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_corpus import QUERIES, articles  # noqa: E402
+from bench.bench_corpus import articles  # noqa: E402
 
 from warta.corpus import Store  # noqa: E402
 from warta.corpus._prepare import prepare  # noqa: E402
@@ -107,24 +109,25 @@ async def fetch(reader, writer, path: str) -> int:
     return status
 
 
-async def client(port: int, paths: list[str], until: float, times: list[float], errors: list[int]):
+async def client(port: int, next_path, until: float, times: list[float], errors: list[int]):
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    rng = random.Random(len(times))
     while time.perf_counter() < until:
+        path = next_path()
         start = time.perf_counter()
-        status = await fetch(reader, writer, rng.choice(paths))
+        status = await fetch(reader, writer, path)
         times.append(time.perf_counter() - start)
         if status != 200:
             errors.append(status)
     writer.close()
 
 
-async def load(port: int, paths: list[str], clients: int, seconds: float) -> dict:
+async def load(port: int, next_path, clients: int, seconds: float) -> dict:
+    """``next_path()`` gives each request's path (shared by all clients)."""
     times: list[float] = []
     errors: list[int] = []
     until = time.perf_counter() + seconds
     started = time.perf_counter()
-    await asyncio.gather(*(client(port, paths, until, times, errors) for _ in range(clients)))
+    await asyncio.gather(*(client(port, next_path, until, times, errors) for _ in range(clients)))
     elapsed = time.perf_counter() - started
     ms = sorted(t * 1000 for t in times)
     pick = lambda q: ms[min(len(ms) - 1, int(len(ms) * q))]  # noqa: E731
@@ -132,21 +135,74 @@ async def load(port: int, paths: list[str], clients: int, seconds: float) -> dic
             "p95": pick(0.95), "p99": pick(0.99), "errors": len(errors)}
 
 
-def pages(db: Path, rng: random.Random) -> dict[str, list[str]]:
-    """Article pages of 2,000 random articles; searches: bench_corpus's
-    queries plus 500 pairs of words drawn from random articles, so that no
-    cache (SQLite's, the OS's) sees only a handful of queries."""
+# -- what the clients ask -------------------------------------------------------
+def pages(db: Path, rng: random.Random, distinct: int) -> dict:
+    """Article pages of 2,000 random articles, and ``distinct`` different
+    searches made of the corpus's own words (see ``searches``)."""
     with Store(db) as store:
         sample = store.conn.execute("SELECT a.id, r.record FROM articles a JOIN records r"
                                     " ON r.rowid = a.rowid ORDER BY random() LIMIT 2000").fetchall()
-    queries = list(QUERIES)
-    for _, record in sample[:500]:
-        body = " ".join(json.loads(record)["paragraphs"]).lower()
-        words = re.findall(r"[a-z]{5,}", body)
-        queries.append(" ".join(rng.sample(words, 2)))
-    searches = [f"/search?{urlencode({'q': q})}" for q in queries]
-    searches += [f"/search?{urlencode({'q': q, 'since': '2025-06-01', 'page': 2})}" for q in QUERIES[:3]]
-    return {"search": searches, "article": [f"/articles/{quote(i, safe='')}" for i, _ in sample]}
+        outlets = [o for (o,) in store.conn.execute("SELECT DISTINCT outlet FROM articles"
+                                                    " WHERE outlet IS NOT NULL LIMIT 50")]
+    bodies = [" ".join(json.loads(record)["paragraphs"]).lower() for _, record in sample]
+    return {"search": searches(bodies, outlets, rng, distinct),
+            "article": [f"/articles/{quote(i, safe='')}" for i, _ in sample]}
+
+
+def searches(bodies: list[str], outlets: list[str], rng: random.Random, n: int) -> list[str]:
+    """``n`` different search URLs as analysts type them: one to three words
+    of the corpus (drawn by their frequency, so common words come up as they
+    would), now and then a phrase; a fifth with a filter (days or an
+    outlet) and a fifth asking for page 2 or 3."""
+    words = [w for body in bodies for w in re.findall(r"[a-z]{4,}", body)]
+    made: set[str] = set()
+    while len(made) < n:
+        body = rng.choice(bodies).split()
+        kind = rng.random()
+        if kind < 0.1:  # a phrase straight from an article
+            start = rng.randrange(max(1, len(body) - 2))
+            q = '"' + " ".join(re.sub(r"[^a-z]", "", w) for w in body[start:start + 2]) + '"'
+        else:
+            q = " ".join(rng.choice(words) for _ in range(1 + (kind > 0.4) + (kind > 0.85)))
+        params = {"q": q}
+        if rng.random() < 0.2:
+            params |= rng.choice([{"since": f"2025-{rng.randint(1, 12):02d}-01"},
+                                  {"outlet": rng.choice(outlets)} if outlets else {}])
+        if rng.random() < 0.2:
+            params["page"] = rng.choice((2, 3))
+        if len(q) > 3:
+            made.add(f"/search?{urlencode(params)}")
+    ordered = sorted(made)  # a set's order differs between runs
+    rng.shuffle(ordered)
+    return ordered
+
+
+def zipf(paths: list[str], rng: random.Random, s: float = 1.0):
+    """Picks ``paths`` with Zipf-like popularity: the k-th most popular is
+    asked 1/k^s as often as the first (search logs look like this)."""
+    order = rng.sample(paths, len(paths))
+    weights = list(itertools.accumulate(1 / (k + 1) ** s for k in range(len(order))))
+    return lambda: rng.choices(order, cum_weights=weights)[0]
+
+
+class repeats:  # noqa: N801 (a function that remembers)
+    """Wraps ``next_path`` and counts the paths asked before: the share of
+    requests a cache could answer."""
+
+    def __init__(self, next_path):
+        self.next_path, self.seen, self.asked = next_path, set(), 0
+
+    def __call__(self) -> str:
+        path = self.next_path()
+        self.seen.add(path)
+        self.asked += 1
+        return path
+
+
+def each_once(paths: list[str]):
+    """Every request a search never asked before in this run: no cache helps."""
+    remaining = iter(paths)
+    return lambda: next(remaining)
 
 
 def main() -> None:
@@ -156,6 +212,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the store here and keep it")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--seconds", type=float, default=15, help="per page kind and client count")
+    parser.add_argument("--distinct", type=int, default=20_000,
+                        help="different searches of each mix (the all-new rows need one per request)")
     args = parser.parse_args()
     db = args.db or args.keep or Path("/tmp/warta-bench-serve.db")
     if not args.db:
@@ -166,16 +224,23 @@ def main() -> None:
     port = free_port()
     server = start_server(db, port, args.workers)
     try:
-        kinds = pages(db, random.Random(1))
-        asyncio.run(load(port, kinds["search"][:20] + kinds["article"][:20], 4, 3))  # warm up
+        kinds = pages(db, random.Random(1), 2 * args.distinct + 20)
+        found, articles_ = kinds["search"], kinds["article"]
+        asyncio.run(load(port, zipf(found[:20] + articles_[:20], random.Random(2)), 4, 3))  # warm up
+        rows = {"search, each query new": each_once(found[20:20 + args.distinct]),
+                "search, Zipf mix": repeats(zipf(found[20 + args.distinct:], random.Random(3))),
+                "article": functools.partial(random.Random(4).choice, articles_)}
         print(f"{stored:,} articles, {args.workers} server process(es), {args.seconds:.0f} s per row")
         print("| page | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |")
         print("|---|---:|---:|---:|---:|---:|---:|")
-        for kind, paths in kinds.items():
+        for kind, next_path in rows.items():
             for clients in CLIENTS:
-                r = asyncio.run(load(port, paths, clients, args.seconds))
+                r = asyncio.run(load(port, next_path, clients, args.seconds))
                 print(f"| {kind} | {clients} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | "
                       f"{r['p99']:.1f} | {r['errors']} |", flush=True)
+        mixed = rows["search, Zipf mix"]
+        print(f"Zipf mix: {mixed.asked:,} searches, {mixed.asked - len(mixed.seen):,} of them asked"
+              f" before ({1 - len(mixed.seen) / max(1, mixed.asked):.0%}), of {args.distinct:,} different")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -3,11 +3,14 @@ and a real server answering on a free port."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -36,11 +39,21 @@ def runs(monkeypatch):
 
 
 def test_binds_loopback_by_default(store, runs):
-    result = CliRunner().invoke(main, ["serve", "--db", str(store)])
+    result = CliRunner().invoke(main, ["serve", "--db", str(store), "--workers", "1"])
     assert result.exit_code == 0, result.output
     app, options = runs[0]
     assert (options["host"], options["port"]) == ("127.0.0.1", 8000)
     assert app.state.write_token is None
+
+
+def test_one_worker_per_usable_core_by_default(store, runs, monkeypatch):
+    monkeypatch.delenv("WARTA_SERVE_DB", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert CliRunner().invoke(main, ["serve", "--db", str(store)]).exit_code == 0
+    assert runs[0][1]["workers"] == 3 and runs[0][1]["host"] == "127.0.0.1"
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert CliRunner().invoke(main, ["serve", "--db", str(store)]).exit_code == 0
+    assert runs[1][1].get("workers") is None and runs[1][0].state.write_token is None  # the app itself
 
 
 def test_host_port_and_workers(store, runs, monkeypatch):
@@ -55,10 +68,11 @@ def test_host_port_and_workers(store, runs, monkeypatch):
 
 def test_write_token_comes_from_the_environment(store, runs, monkeypatch):
     monkeypatch.setenv("MY_TOKEN", "s3cret")
-    assert CliRunner().invoke(main, ["serve", "--db", str(store), "--write-token-env", "MY_TOKEN"]).exit_code == 0
+    one = ["serve", "--db", str(store), "--workers", "1"]
+    assert CliRunner().invoke(main, [*one, "--write-token-env", "MY_TOKEN"]).exit_code == 0
     assert runs[0][0].state.write_token == "s3cret"
     monkeypatch.delenv("MY_TOKEN")
-    unset = CliRunner().invoke(main, ["serve", "--db", str(store), "--write-token-env", "MY_TOKEN"])
+    unset = CliRunner().invoke(main, [*one, "--write-token-env", "MY_TOKEN"])
     assert unset.exit_code == 2 and "MY_TOKEN" in unset.output
 
 
@@ -68,22 +82,43 @@ def test_a_missing_store_is_one_line_and_exit_2(tmp_path, runs):
     assert not (tmp_path / "none.db").exists()
 
 
-def test_a_real_server_answers_on_loopback(store):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_real_server_answers_on_loopback_and_stops(store, workers):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(store),
-                               "--port", str(port)], stderr=subprocess.PIPE)
+                               "--port", str(port), "--workers", workers], stderr=subprocess.PIPE)
+    children = []
     try:
         deadline = time.monotonic() + 20
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=air", timeout=5) as response:
                     assert response.status == 200 and b"Air Bersih" in response.read()
+                children = _children(server.pid)
                 break
             except OSError:
                 assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
                 time.sleep(0.2)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        assert server.wait(timeout=20) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal it handled
+    deadline = time.monotonic() + 20
+    while any(_running(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_running(c) for c in children), "a worker outlived the server"
+
+
+def _children(pid: int) -> list[str]:
+    """Child process ids (Linux's /proc; none elsewhere)."""
+    listed = Path(f"/proc/{pid}/task/{pid}/children")
+    return listed.read_text().split() if listed.exists() else []
+
+
+def _running(pid: str) -> bool:
+    """Alive and not a zombie (an orphan waits for a PID 1 that may never reap it)."""
+    try:
+        return "\tZ" not in Path(f"/proc/{pid}/status").read_text().split("State:")[1][:4]
+    except (OSError, IndexError):
+        return False

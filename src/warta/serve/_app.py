@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from . import _api, _pages, _stories
+from ._cache import CachedCorpus
 from ._data import Corpus
 from ._entity import entity_key
 from ._security import Limits
@@ -35,7 +36,7 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
     without it nothing can be written through the web."""
     app = FastAPI(title="warta", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)
-    app.state.corpus = Corpus(store_location)
+    app.state.corpus = CachedCorpus(Corpus(store_location))  # searches cached until a write
     app.state.write_token = write_token or None
     app.state.templates = Jinja2Templates(env=_templates())
     app.mount("/static", StaticFiles(directory=str(files(__package__) / "static")), name="static")

@@ -20,8 +20,9 @@ EXIT_BAD_INPUT = 2
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; 0.0.0.0 opens the corpus to the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes (one per core serves the most searches).")
+@click.option("--workers", type=click.IntRange(1, 64), default=lambda: usable_cores(),
+              show_default="the usable cores",
+              help="Server processes: Python runs one request at a time per process, so one per core serves the most.")
 @click.option("--write-token-env", metavar="NAME",
               help="Read a write token from this environment variable; without one the web cannot write.")
 def serve(db: str, host: str, port: int, workers: int, write_token_env: str | None) -> None:
@@ -48,10 +49,21 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
         uvicorn.run(app, **options)
         return
     # Worker processes import the app by name, so it travels through the environment.
-    os.environ[DB_VARIABLE] = os.path.abspath(db)
+    os.environ[DB_VARIABLE] = db if "://" in db else os.path.abspath(db)  # a file, or a server URL
     if token:
         os.environ[TOKEN_VARIABLE] = token
     uvicorn.run("warta.serve._app:from_environment", factory=True, workers=workers, **options)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow
+    fewer than the machine has), at most 8: each process holds its own
+    store connections and search cache."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
 
 
 def _fail(message: str) -> None:
