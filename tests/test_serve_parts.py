@@ -7,6 +7,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from warta.corpus import EntityProfile  # noqa: E402
 from warta.corpus._query import parse_query  # noqa: E402
 from warta.serve import _charts, _entity, _markup  # noqa: E402
 from warta.serve._security import safe_url  # noqa: E402
@@ -76,26 +77,11 @@ def test_row_chart_grows_with_its_rows():
     assert chart.bars[0].width == pytest.approx(3 * chart.bars[1].width)
 
 
-def test_profile_skips_malformed_records():
-    records = [
-        ("a", {"entities": [{"canonical": "Kim", "text": "Kim", "label": "PER", "code": 7}], "published": 5}),
-        ("b", {"entities": "oops", "quotes": [{"speaker": "Kim"}]}),
-        ("c", {"entities": [{"text": "Kim", "label": "PER"}, {"canonical": "Seoul"}],
-               "quotes": [{"speaker": "kim", "text": "Halo"}, {"speaker": ["Kim"], "text": "x"}],
-               "published": "2025-01-02T10:00:00+07:00"}),
-    ]
-    found = _entity.profile("KIM", records)
-    assert found.articles == 2 and found.codes == [] and found.by_month == [("2025-01", 1)]
-    assert [q["text"] for q in found.quotes] == ["Halo"]
-    assert found.neighbours == [("Seoul", 1)]
-    assert _entity.profile("Nobody", records) is None
-
-
 def test_months_without_mentions_are_zeros_on_the_chart():
-    records = [(str(i), {"entities": [{"canonical": "Kim"}], "published": day})
-               for i, day in enumerate(["2024-11-03", "2025-02-01", "2025-02-20", "2025-13-01"])]
-    assert _entity.profile("Kim", records).by_month == [
-        ("2024-11", 1), ("2024-12", 0), ("2025-01", 0), ("2025-02", 2)]
+    days = [("2024-11-03", 1), ("2025-02-01", 1), ("2025-02-20", 1), ("2025-13-01", 1)]
+    found = _entity.profile(EntityProfile("Kim", "PER", by_day=days))
+    assert found.by_month == [("2024-11", 1), ("2024-12", 0), ("2025-01", 0), ("2025-02", 2)]
+    assert (found.name, found.label) == ("Kim", "PER")
 
 
 def test_snippet_marks_only_searched_words():

@@ -12,12 +12,25 @@ commands, and ``warta read`` should not pay for numpy and the lemma dictionary.
 from ._errors import IngestError, QueryError, StoreError
 from ._ids import article_id, normalise_url
 
-__all__ = ["IngestError", "QueryError", "Store", "StoreError", "article_id", "normalise_url"]
+__all__ = ["EntityCount", "EntityProfile", "Facets", "Headline", "IngestError", "QueryError", "QuoteHit",
+           "Store", "StoreError", "article_id", "normalise_url", "query_terms", "stem"]
+
+#: Loaded on first use, from the module that defines each.
+_LAZY = {"Store": "_store", "EntityCount": "_facts", "QuoteHit": "_facts", "EntityProfile": "_browse",
+         "Facets": "_browse", "Headline": "_browse", "stem": "_stem"}
+
+
+def query_terms(query: str) -> frozenset[str]:
+    """The index forms of a query's words (those not under NOT): what a
+    snippet marks. Raises ``QueryError`` for a query that cannot be parsed."""
+    from ._query import parse_query
+
+    return parse_query(query).terms
 
 
 def __getattr__(name: str):
-    if name == "Store":
-        from ._store import Store
+    if name in _LAZY:
+        from importlib import import_module
 
-        return Store
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,18 +1,21 @@
-"""What the understanding stages left in the stored records: the most named
-entities, and quotes by speaker and topic. Both read originals only, so a
-wire story reprinted by ten outlets counts once."""
+"""What the understanding stages left in the stored records, read from the
+entity and quote index (``_entity_index``): the most named entities, the
+most quoted people, and quotes by speaker and topic. The index holds
+originals only, so a wire story reprinted by ten outlets counts once."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+from ._entity_index import name_key
 from ._search import _filters
 from ._stem import stems
 
-__all__ = ["EntityCount", "QuoteHit", "quotes", "top_entities"]
+__all__ = ["EntityCount", "QuoteHit", "like_pattern", "quotes", "top_entities", "top_speakers"]
+
+#: The first mention of a name is found as min(article * ORDER + pos): the
+#: article stored first, then the entity listed first in it.
+ORDER = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class EntityCount:
 
 @dataclass(frozen=True)
 class QuoteHit:
-    speaker: str | None
+    speaker: str | None  # canonical name, else as written
     text: str
     article_id: str
     headline: str | None
@@ -39,59 +42,69 @@ class QuoteHit:
         return asdict(self)
 
 
-def _records(store, since=None, until=None, outlet=None, contains: str | None = None) -> Iterator[tuple[str, dict]]:
-    where, params = _filters(since, until, outlet, None, None)
-    if contains:  # a cheap prefilter; the caller checks exactly
-        where += " AND r.record LIKE ?"
-        params.append(f"%{contains}%")
-    sql = ("SELECT a.id, r.record FROM articles a JOIN records r ON r.rowid = a.rowid"
-           f" WHERE a.duplicate_of IS NULL{where} ORDER BY a.rowid")
-    for id_, record in store.conn.stream(sql, params):
-        yield id_, json.loads(record)
+def like_pattern(text: str) -> str:
+    """``text`` anywhere, for ``LIKE ? ESCAPE '\\'``: its own % and _ are literal."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _joined(where: str) -> str:
+    return " JOIN articles a ON a.rowid = m.article" if "a." in where else ""
 
 
 def top_entities(store, top: int = 20, *, label: str | None = None, since: str | None = None,
                  until: str | None = None, outlet: str | None = None) -> list[EntityCount]:
-    """The ``top`` entities by the number of articles that name them."""
-    articles, mentions, labels = Counter(), Counter(), {}
-    for _, record in _records(store, since, until, outlet, contains='"entities": [{'):
-        names = Counter()
-        for entity in record.get("entities") or []:
-            if label and entity.get("label") != label:
-                continue
-            name = entity.get("canonical") or entity.get("text")
-            if name:
-                names[name] += 1
-                labels.setdefault(name, entity.get("label"))
-        articles.update(names.keys())
-        mentions.update(names)
-    ranked = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))[:top]
-    return [EntityCount(n, labels[n], articles[n], mentions[n]) for n in ranked]
+    """The ``top`` entities by the number of articles that name them (then
+    mentions, then name); each with the label of its first mention."""
+    where, params = _filters(since, until, outlet, None, None)
+    if label:
+        where += " AND m.label = ?"
+        params.append(label)
+    rows = store.conn.execute(
+        "SELECT m.name, count(DISTINCT m.article), sum(m.count), min(m.article * ? + m.pos)"
+        f" FROM mentions m{_joined(where)} WHERE 1 = 1{where}"
+        " GROUP BY m.name ORDER BY 2 DESC, 3 DESC, m.name LIMIT ?", [ORDER, *params, top]).fetchall()
+    labels = _labels_at(store, [divmod(first, ORDER) for *_, first in rows])
+    return [EntityCount(name, labels.get(divmod(first, ORDER)), articles, mentions)
+            for name, articles, mentions, first in rows]
+
+
+def _labels_at(store, places: list[tuple[int, int]]) -> dict[tuple[int, int], str | None]:
+    """The label of the mention at each (article, pos)."""
+    if not places:
+        return {}
+    articles = sorted({article for article, _ in places})
+    rows = store.conn.execute(
+        f"SELECT article, pos, label FROM mentions WHERE article IN ({', '.join('?' * len(articles))})",
+        articles)
+    wanted = set(places)
+    return {(a, p): label for a, p, label in rows if (a, p) in wanted}
+
+
+def top_speakers(store, top: int = 10, *, since: str | None = None, until: str | None = None,
+                 outlet: str | None = None) -> list[tuple[str, int]]:
+    """The ``top`` speakers (canonical names) by the number of their quotes
+    (then the one stored first)."""
+    where, params = _filters(since, until, outlet, None, None)
+    join = " JOIN articles a ON a.rowid = q.article" if where else ""
+    return [tuple(row) for row in store.conn.execute(
+        f"SELECT q.speaker, count(*) FROM quotes q{join} WHERE q.speaker IS NOT NULL{where}"
+        " GROUP BY q.speaker ORDER BY 2 DESC, min(q.article), q.speaker LIMIT ?", [*params, top])]
 
 
 def quotes(store, *, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, outlet: str | None = None, limit: int = 50) -> list[QuoteHit]:
-    """Quotes whose speaker contains ``speaker`` (case-insensitive) and whose
-    text holds every word of ``about`` in any form ("inflasi", "berinflasi")."""
-    wanted = set(stems(about or "").split())
-    hits: list[QuoteHit] = []
-    for id_, record in _records(store, since, until, outlet, contains='"quotes": [{'):
-        for quote in record.get("quotes") or []:
-            if _speaker_matches(quote, speaker) and wanted <= set(stems(quote.get("text") or "").split()):
-                hits.append(QuoteHit(_speaker_name(quote), quote.get("text") or "", id_,
-                                     record.get("headline"), record.get("published"), record.get("url")))
-                if len(hits) == limit:
-                    return hits
-    return hits
-
-
-def _speaker_name(quote: dict) -> str | None:
-    entity = quote.get("speaker_entity")
-    return (entity.get("canonical") if isinstance(entity, dict) else None) or quote.get("speaker")
-
-
-def _speaker_matches(quote: dict, speaker: str | None) -> bool:
-    if not speaker:
-        return True
-    names = [quote.get("speaker") or "", _speaker_name(quote) or ""]
-    return any(speaker.casefold() in name.casefold() for name in names)
+    """Quotes, newest first, whose speaker contains ``speaker`` (any case; the
+    canonical name or as written) and whose text holds every word of
+    ``about`` in any form ("inflasi", "berinflasi")."""
+    where, params = _filters(since, until, outlet, None, None)
+    if speaker and name_key(speaker):
+        where += " AND (q.speaker_key LIKE ? ESCAPE '\\' OR q.written_key LIKE ? ESCAPE '\\')"
+        params += [like_pattern(name_key(speaker))] * 2
+    for word in sorted(set(stems(about or "").split())):
+        where += " AND (' ' || q.stems || ' ') LIKE ? ESCAPE '\\'"
+        params.append(like_pattern(f" {word} "))
+    rows = store.conn.execute(
+        "SELECT q.speaker, q.text, a.id, a.headline, a.published, a.url FROM quotes q"
+        f" JOIN articles a ON a.rowid = q.article WHERE 1 = 1{where}"
+        " ORDER BY a.published DESC NULLS LAST, q.article DESC, q.pos LIMIT ?", [*params, limit])
+    return [QuoteHit(*row) for row in rows]

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from .._article import Article
+from ._entity_index import mention_rows, quote_rows
 from ._ids import article_id, body_hash
 from ._minhash import buckets, signature
 from ._stem import stems
@@ -26,6 +27,8 @@ class Prepared:
     body_stems: str
     source: str | None = None
     digest: str | None = None  # of the input document, so a rerun skips it
+    mentions: tuple = ()  # rows of the entity index (_entity_index.mention_rows)
+    quotes: tuple = ()  # rows of the quote index (_entity_index.quote_rows)
 
 
 @dataclass(frozen=True)
@@ -58,4 +61,6 @@ def prepare(article: Article, *, source: str | None = None, digest: str | None =
         body_stems=stems(body),
         source=source,
         digest=digest,
+        mentions=tuple(mention_rows(record)),
+        quotes=tuple(quote_rows(record)),
     )

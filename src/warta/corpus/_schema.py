@@ -6,7 +6,8 @@ to ``VERSION``. A store from a newer warta, or a database that is not a warta
 store, is refused with a ``StoreError`` before anything is written.
 
 A statement is portable SQL (a string), or a dict of one statement per
-dialect (``_db``) where they differ; a dialect missing from it skips it.
+dialect (``_db``) where they differ; a dialect missing from it skips it; or a
+function of the database, for what SQL alone cannot fill.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from ._db import POSTGRES, SQLITE, Database
+from ._entity_index import backfill
 from ._errors import StoreError
 
 __all__ = ["VERSION", "migrate"]
@@ -98,9 +100,46 @@ V2 = [
     "CREATE TABLE story_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
+# The entity and quote index (_entity_index): rows per original, filled as
+# it is written; this migration fills them from the stored records (a callable
+# statement runs in the migration's transaction). ``published`` is the
+# article's, copied so that a name's articles are read in time order from
+# the index alone. PostgreSQL: names compare bytewise, as on SQLite.
+V3 = [
+    {SQLITE: """CREATE TABLE mentions (
+        article INTEGER NOT NULL,          -- articles.rowid of an original
+        name TEXT NOT NULL,                -- canonical name, else as written
+        name_key TEXT NOT NULL,            -- name in lower case, spaces folded (lookups)
+        label TEXT, form TEXT, code TEXT, role TEXT,  -- label, as written, ISO/Kemendagri code, role
+        count INTEGER NOT NULL,            -- mentions of this form in the article
+        pos INTEGER NOT NULL,              -- index of its first mention in the record's entities
+        published TEXT)""",
+     POSTGRES: """CREATE TABLE mentions (
+        article BIGINT NOT NULL, name TEXT COLLATE "C" NOT NULL, name_key TEXT COLLATE "C" NOT NULL,
+        label TEXT COLLATE "C", form TEXT COLLATE "C", code TEXT COLLATE "C", role TEXT COLLATE "C",
+        count INTEGER NOT NULL, pos INTEGER NOT NULL, published TEXT COLLATE "C")"""},
+    "CREATE INDEX mentions_article ON mentions(article)",
+    "CREATE INDEX mentions_name ON mentions(name_key, published, article)",
+    {SQLITE: """CREATE TABLE quotes (
+        article INTEGER NOT NULL, pos INTEGER NOT NULL,  -- the original, the quote's index in its record
+        speaker TEXT, speaker_key TEXT,    -- canonical name (else as written), and its lookup key
+        written TEXT, written_key TEXT,    -- the speaker as written
+        text TEXT NOT NULL, stems TEXT NOT NULL,  -- the quote, and its index forms (_stem)
+        published TEXT, PRIMARY KEY (article, pos))""",
+     POSTGRES: """CREATE TABLE quotes (
+        article BIGINT NOT NULL, pos INTEGER NOT NULL, speaker TEXT COLLATE "C",
+        speaker_key TEXT COLLATE "C", written TEXT COLLATE "C", written_key TEXT COLLATE "C",
+        text TEXT NOT NULL, stems TEXT NOT NULL, published TEXT COLLATE "C",
+        PRIMARY KEY (article, pos))"""},
+    "CREATE INDEX quotes_speaker ON quotes(speaker_key, published)",
+    "CREATE INDEX quotes_written ON quotes(written_key)",
+    backfill,
+]
+
 #: (version, what it does, statements); append, never edit a released one.
 MIGRATIONS = [(1, "articles, full-text index, duplicates, seen inputs, failures", V1),
-              (2, "stories: articles about one event grouped across outlets and days", V2)]
+              (2, "stories: articles about one event grouped across outlets and days", V2),
+              (3, "entity and quote index: mentions, quotes", V3)]
 VERSION = MIGRATIONS[-1][0]
 
 
@@ -144,6 +183,9 @@ def _apply(db: Database, version: int, note: str, statements: list) -> None:
     applied = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with db.transaction():
         for statement in statements:
+            if callable(statement):
+                statement(db)
+                continue
             if isinstance(statement, dict):
                 statement = statement.get(db.dialect)
             if statement:

@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ._db import Database
+from ._entity_index import name_key
 from ._errors import QueryError
 from ._fulltext import BODY_WEIGHT, HEADLINE_WEIGHT, matching
 from ._query import parse_query
@@ -45,12 +46,14 @@ class Hit:
 
 def search(store, query: str, *, since: str | None = None, until: str | None = None,
            outlet: str | None = None, label: str | None = None, language: str | None = None,
-           limit: int = 10) -> list[Hit]:
+           entity: str | None = None, speaker: str | None = None, limit: int = 10) -> list[Hit]:
     """Articles matching ``query`` (see ``_query``), best first. ``since`` and
     ``until`` are days (YYYY-MM-DD, inclusive, in the article's own time zone);
-    ``outlet`` matches the outlet's name or domain, case-insensitively."""
+    ``outlet`` matches the outlet's name or domain, case-insensitively;
+    ``entity`` keeps articles naming that entity (its canonical name, any
+    case), ``speaker`` those quoting that person (canonical or as written)."""
     parsed = parse_query(query)
-    where, params = _filters(since, until, outlet, label, language)
+    where, params = _filters(since, until, outlet, label, language, entity=entity, speaker=speaker)
     # Ranking costs about a microsecond per match, so only the newest
     # CANDIDATES matches are ranked; the few winners are loaded afterwards.
     newest, first = matching(store.conn, parsed, where, "f.rowid AS id", ranked=True)
@@ -79,7 +82,7 @@ def _hits(conn: Database, ranked: list[tuple[int, float]], terms: frozenset[str]
     return hits
 
 
-def _filters(since, until, outlet, label, language) -> tuple[str, list]:
+def _filters(since, until, outlet, label, language, *, entity=None, speaker=None) -> tuple[str, list]:
     clauses, params = [], []
     for name, day in (("since", since), ("until", until)):
         if day is not None and not DATE.match(day):
@@ -97,4 +100,10 @@ def _filters(since, until, outlet, label, language) -> tuple[str, list]:
         if value:
             clauses.append(f"a.{column} = ?")
             params.append(value)
+    if entity and name_key(entity):
+        clauses.append("a.rowid IN (SELECT article FROM mentions WHERE name_key = ?)")
+        params.append(name_key(entity))
+    if speaker and name_key(speaker):
+        clauses.append("a.rowid IN (SELECT article FROM quotes WHERE speaker_key = ? OR written_key = ?)")
+        params += [name_key(speaker)] * 2
     return "".join(f" AND {c}" for c in clauses), params

@@ -30,14 +30,18 @@ class Store:
     """A corpus of articles. ``Store("warta.db")`` opens or creates a file
     (``create=False``: only opens one that exists); ``Store(":memory:")``
     keeps it in memory; ``Store("postgresql://user@host/db")`` uses a
-    PostgreSQL database (``pip install 'warta[postgres]'``)."""
+    PostgreSQL database (``pip install 'warta[postgres]'``). ``mmap_bytes``:
+    SQLite reads through a memory map this big (a server's threads share it)."""
 
-    def __init__(self, location: str | os.PathLike = "warta.db", *, create: bool = True):
+    def __init__(self, location: str | os.PathLike = "warta.db", *, create: bool = True,
+                 mmap_bytes: int = 0):
         self.location = str(location)
         if not create and not is_url(self.location) and self.location != ":memory:" \
                 and not os.path.exists(self.location):
             raise StoreError(f"{self.location}: no such store (warta ingest creates one)")
         self.conn: Database = _open(self.location, create)
+        if mmap_bytes and self.dialect == SQLITE:  # readers share the OS's pages, not one cache each
+            self.conn.execute(f"PRAGMA mmap_size = {int(mmap_bytes)}")
 
     def __enter__(self) -> Store:
         return self
@@ -147,6 +151,50 @@ class Store:
         from ._search import search
 
         return search(self, query, **filters)
+
+    # -- facts and browsing (the entity and quote index; docs/corpus.md) ------
+    def facets(self, query: str, **filters):
+        """Counts per outlet, label, language, entity and speaker over the
+        newest matches of ``query`` (``limit=``, default 2,000); ``Facets``."""
+        from ._browse import facets
+
+        return facets(self, query, **filters)
+
+    def top_entities(self, top: int = 20, **filters) -> list:
+        """The most named entities (``label=``, ``since=``, ``until=``, ``outlet=``)."""
+        from ._facts import top_entities
+
+        return top_entities(self, top, **filters)
+
+    def top_speakers(self, top: int = 10, **filters) -> list[tuple[str, int]]:
+        """The most quoted speakers, (name, quotes) (``since=``, ``until=``, ``outlet=``)."""
+        from ._facts import top_speakers
+
+        return top_speakers(self, top, **filters)
+
+    def quotes(self, **filters) -> list:
+        """Quotes newest first (``speaker=``, ``about=``, ``since=``, ``until=``, ``outlet=``, ``limit=``)."""
+        from ._facts import quotes
+
+        return quotes(self, **filters)
+
+    def entity(self, name: str, **limits):
+        """An entity's profile (``EntityProfile``), or None when nothing names it."""
+        from ._browse import entity
+
+        return entity(self, name, **limits)
+
+    def newest_day(self) -> str | None:
+        """The day (YYYY-MM-DD) of the newest original."""
+        from ._browse import newest_day
+
+        return newest_day(self)
+
+    def headlines_on(self, day: str, limit: int = 20) -> list:
+        """Originals published on ``day`` (YYYY-MM-DD), newest first; ``Headline``s."""
+        from ._browse import headlines_on
+
+        return headlines_on(self, day, limit)
 
 
 def _open(location: str, create: bool) -> Database:

@@ -3,14 +3,15 @@
 An article whose id is stored with the same record changes nothing. A new or
 changed one is linked to an original when its body is an exact copy (same
 ``body_hash``) or a near copy (MinHash over LSH candidates); only originals go
-into the full-text index and the LSH buckets, so search shows each story once.
+into the full-text index, the entity and quote index and the LSH buckets, so
+search shows each story once and facts count it once.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from . import _fulltext
+from . import _entity_index, _fulltext
 from ._db import Database
 from ._minhash import THRESHOLD, buckets, similarity
 from ._prepare import Failure, Prepared
@@ -78,6 +79,7 @@ def _find_original(conn: Database, item: Prepared) -> tuple[str | None, float | 
 
 def _index(conn: Database, rowid: int, item: Prepared) -> None:
     _fulltext.index(conn, rowid, item.headline_stems, item.body_stems)
+    _entity_index.index(conn, rowid, item.columns["published"], item.mentions, item.quotes)
     if item.signature is not None:
         conn.executemany("INSERT INTO lsh VALUES (?, ?)",
                          [(key, rowid) for key in item.buckets])
@@ -85,6 +87,7 @@ def _index(conn: Database, rowid: int, item: Prepared) -> None:
 
 def _unindex(conn: Database, rowid: int, sig: bytes | None) -> None:
     _fulltext.unindex(conn, rowid)
+    _entity_index.unindex(conn, rowid)
     if sig is not None:  # by primary key: the buckets follow from the signature
         conn.executemany("DELETE FROM lsh WHERE bucket = ? AND article = ?",
                          [(key, rowid) for key in buckets(sig)])

@@ -85,17 +85,19 @@ class _Progress:
 @click.option("--outlet", help="Outlet name or domain (rakyatku.com).")
 @click.option("--label", type=click.Choice(["editorial", "sponsored", "press_release"]))
 @click.option("--language", help="ISO 639-1 code: id, ms, jv, en.")
+@click.option("--entity", help="Only articles naming this entity (canonical name, any case).")
+@click.option("--speaker", help="Only articles quoting this person (any case).")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @format_option
 @_reports_errors
-def search_command(query, db, since, until, outlet, label, language, limit, fmt):
+def search_command(query, db, since, until, outlet, label, language, entity, speaker, limit, fmt):
     """Search the store: words (all must match), "phrases", OR, NOT, -word."""
     from ._search import search
     from ._store import Store
 
     with Store(db, create=False) as store:
         hits = search(store, query, since=since, until=until, outlet=outlet, label=label,
-                      language=language, limit=limit)
+                      language=language, entity=entity, speaker=speaker, limit=limit)
     if fmt == "json":
         for hit in hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -157,7 +159,7 @@ def entities_command(db, top, label, since, until, outlet, fmt):
 @format_option
 @_reports_errors
 def quotes_command(db, speaker, about, since, until, outlet, limit, fmt):
-    """What a person said, optionally about a topic."""
+    """What a person said, optionally about a topic; newest first."""
     from ._facts import quotes
     from ._store import Store
 

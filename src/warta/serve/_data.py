@@ -1,32 +1,27 @@
 """Everything the web app asks of the corpus store, in one place.
 
-The store API (``warta.corpus``) is young; when it changes, this module
-adapts and the pages and the API do not. Each worker thread gets its own
-``Store`` (its own SQLite connection): the server answers requests on a
-thread pool and one SQLite connection must not run two statements at once.
-The few queries the store does not offer yet (facet counts, the newest day,
-a day's headlines) are here, parameterised, and should move into
-``warta.corpus`` once it grows them.
+Only the store's public API (``warta.corpus``: ``Store`` and its search,
+facets, entity profiles, quotes, days), so the app runs the same on SQLite
+and PostgreSQL; when that API changes, this module adapts and the pages and
+the API do not. Each worker thread gets its own ``Store`` (its own
+connection): the server answers requests on a thread pool and one
+connection must not run two statements at once.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import threading
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .._article import Article
-from ..corpus import QueryError, Store, _facts, _fulltext, _search
-from ..corpus._query import parse_query
-from ..corpus._stem import stem
+from ..corpus import EntityProfile, QueryError, Store, query_terms, stem
+from ._entity import MAX_ARTICLES, MAX_NEIGHBOURS, MAX_QUOTES
 
 __all__ = ["Corpus", "QueryError", "SearchFilters", "SearchPage", "stem"]
 
 #: Facets and the total count the newest matches only, so a common word in a
-#: large corpus costs what a rare one does (2,000: about 3 ms at 100k articles,
+#: large corpus costs what a rare one does (2,000: a few ms at 100k articles,
 #: against 10-40 ms for the store's 20,000; bench/bench_serve.py).
 FACET_CANDIDATES = 2_000
 #: Reads through a shared memory map instead of copies into each
@@ -42,6 +37,8 @@ class SearchFilters:
     outlet: str | None = None
     label: str | None = None
     language: str | None = None
+    entity: str | None = None  # canonical name, any case
+    speaker: str | None = None
 
     def as_kwargs(self) -> dict:
         return {k: v for k, v in vars(self).items() if v}
@@ -69,9 +66,7 @@ class Corpus:
     def store(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = Store(self.location)
-            if store.dialect == "sqlite":
-                store.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            store = self._local.store = Store(self.location, mmap_bytes=MMAP_BYTES)
         return store
 
     # -- search -----------------------------------------------------------
@@ -79,24 +74,8 @@ class Corpus:
         """One page of hits; the store ranks ``offset + size`` and we slice,
         so callers must bound ``offset`` (the pages do)."""
         hits = self.store.search(query, limit=offset + size, **filters.as_kwargs())
-        total, facets = self._facets(query, filters)
-        return SearchPage([h.to_dict() for h in hits[offset:]], total, facets, parse_query(query).terms)
-
-    def _facets(self, query: str, filters: SearchFilters) -> tuple[int, dict]:
-        where, params = _search._filters(filters.since, filters.until, filters.outlet,
-                                          filters.label, filters.language)
-        newest, first = _fulltext.matching(self.store.conn, parse_query(query), where,
-                                           "a.outlet, a.label, a.language", ranked=False)
-        rows = self.store.conn.execute(
-            f"SELECT outlet, label, language, count(*) FROM ({newest}) m GROUP BY 1, 2, 3",
-            [*first, *params, FACET_CANDIDATES]).fetchall()
-        counts = {"outlet": Counter(), "label": Counter(), "language": Counter()}
-        for outlet, label, language, n in rows:
-            for name, value in (("outlet", outlet), ("label", label), ("language", language)):
-                if value:
-                    counts[name][value] += n
-        total = sum(n for *_, n in rows)
-        return total, {name: c.most_common(10) for name, c in counts.items()}
+        found = self.store.facets(query, limit=FACET_CANDIDATES, **filters.as_kwargs())
+        return SearchPage([h.to_dict() for h in hits[offset:]], found.total, found.counts, query_terms(query))
 
     # -- articles ---------------------------------------------------------
     def article(self, article_id: str) -> tuple[Article, str | None] | None:
@@ -120,26 +99,17 @@ class Corpus:
         return self.store.story_of(article_id)
 
     # -- entities, quotes, days --------------------------------------------
-    def records_naming(self, name: str) -> Iterator[tuple[str, dict]]:
-        """(id, record) of originals whose JSON holds ``name``; a prefilter,
-        the caller checks each entity exactly."""
-        as_stored = json.dumps(name, ensure_ascii=False)[1:-1]  # quotes and backslashes escaped
-        yield from _facts._records(self.store, contains=as_stored)
+    def entity(self, name: str) -> EntityProfile | None:
+        return self.store.entity(name, quotes=MAX_QUOTES, neighbours=MAX_NEIGHBOURS, recent=MAX_ARTICLES)
 
     def top_entities(self, day: str, top: int) -> list[dict]:
-        return [e.to_dict() for e in _facts.top_entities(self.store, top, since=day, until=day)]
+        return [e.to_dict() for e in self.store.top_entities(top, since=day, until=day)]
 
-    def quotes_on(self, day: str, limit: int) -> list[dict]:
-        return [q.to_dict() for q in _facts.quotes(self.store, since=day, until=day, limit=limit)]
+    def top_speakers(self, day: str, top: int) -> list[tuple[str, int]]:
+        return self.store.top_speakers(top, since=day, until=day)
 
     def newest_day(self) -> str | None:
-        row = self.store.conn.execute(
-            "SELECT max(published) FROM articles WHERE duplicate_of IS NULL").fetchone()
-        return row[0][:10] if row and row[0] else None
+        return self.store.newest_day()
 
     def headlines_on(self, day: str, limit: int) -> list[dict]:
-        rows = self.store.conn.execute(
-            "SELECT id, headline, outlet, published FROM articles WHERE duplicate_of IS NULL"
-            " AND published >= ? AND substr(published, 1, 10) <= ? ORDER BY published DESC LIMIT ?",
-            (day, day, limit)).fetchall()
-        return [{"id": i, "headline": h, "outlet": o, "published": p} for i, h, o, p in rows]
+        return [h.to_dict() for h in self.store.headlines_on(day, limit)]

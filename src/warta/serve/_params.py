@@ -14,6 +14,7 @@ from ._data import SearchFilters
 __all__ = ["MAX_OFFSET", "SearchParams", "search_params"]
 
 MAX_QUERY_CHARS = 500
+MAX_NAME_CHARS = 200  # an entity's or a speaker's name
 MAX_PAGE_SIZE = 50
 #: The store ranks ``offset + size`` hits to give one page; deeper pages
 #: cost more, so paging stops here (refine the query instead).
@@ -48,9 +49,15 @@ def search_params(
     outlet: Annotated[str, Query(max_length=200, description="Outlet name or domain")] = "",
     label: Annotated[str, Query(pattern=LABEL)] = "",
     language: Annotated[str, Query(pattern=LANGUAGE, description="ISO 639-1: id, ms, jv, en")] = "",
+    entity: Annotated[str, Query(max_length=MAX_NAME_CHARS, description="Articles naming this entity")] = "",
+    speaker: Annotated[str, Query(max_length=MAX_NAME_CHARS, description="Articles quoting this person")] = "",
     page: Annotated[int, Query(ge=1, le=MAX_OFFSET // 10 + 1)] = 1,
     size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 10,
 ) -> SearchParams:
     filters = SearchFilters(since or None, until or None, outlet.strip() or None, label or None,
-                            language or None)
+                            language or None, _name(entity), _name(speaker))
     return SearchParams(q.strip(), filters, page, size)
+
+
+def _name(value: str) -> str | None:
+    return " ".join(value.split()) or None

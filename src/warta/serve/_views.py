@@ -17,7 +17,7 @@ __all__ = ["article_view", "entity_view", "search_view", "today_view"]
 
 #: The store marks matching words in snippets as [word].
 _MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
-TOP_ENTITIES, TOP_SPEAKERS, DAY_HEADLINES, DAY_QUOTES = 10, 10, 20, 2000
+TOP_ENTITIES, TOP_SPEAKERS, DAY_HEADLINES = 10, 10, 20
 
 
 def search_view(corpus: Corpus, params: SearchParams) -> dict:
@@ -67,9 +67,10 @@ def _named(record: dict, label: str) -> list[tuple[str, int]]:
 
 
 def entity_view(corpus: Corpus, name: str) -> dict:
-    found = _entity.profile(name, corpus.records_naming(name))
-    if found is None:
+    stored = corpus.entity(name)
+    if stored is None:
         raise HTTPException(404, "no stored article names this entity")
+    found = _entity.profile(stored)
     chart = _charts.columns(found.by_month, f"Articles naming {found.name}, per month")
     return {"profile": found, "chart": chart}
 
@@ -79,8 +80,7 @@ def today_view(corpus: Corpus, day: str | None) -> dict:
     if day is None:
         return {"day": None, "headlines": [], "entities": [], "speakers": [], "charts": {}, "stories": []}
     entities = corpus.top_entities(day, TOP_ENTITIES)
-    quotes = corpus.quotes_on(day, DAY_QUOTES)
-    speakers = Counter(q["speaker"] for q in quotes if q.get("speaker")).most_common(TOP_SPEAKERS)
+    speakers = corpus.top_speakers(day, TOP_SPEAKERS)
     charts = {
         "entities": _charts.rows([(e["name"], e["articles"]) for e in entities], "Most-named entities"),
         "speakers": _charts.rows(speakers, "Most-quoted people"),
