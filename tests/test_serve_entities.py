@@ -62,3 +62,25 @@ def test_entity_page_from_the_index(client, ids):
     assert [q["text"] for q in person["quotes"]][0].startswith("Air bersih")
     page = client.get("/entities/Joko Widodo").text
     assert "What Joko Widodo said" in page and "<blockquote>Air bersih adalah hak" in page
+
+
+def test_entity_pages_and_filters_are_the_same_on_postgres(client, ids, postgres_url):
+    import warnings
+
+    from tests.test_serve_sample import build_sample_store
+    from warta.serve import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    assert build_sample_store(postgres_url) == ids
+    with TestClient(create_app(postgres_url)) as pg:
+        for name in ("Joko Widodo", "kota bandung", HOSTILE_ENTITY, "Badan Pangan Nasional"):
+            mine = client.get("/api/entities/" + name.replace("/", "%2F")).json()
+            assert mine["articles"] and pg.get("/api/entities/" + name.replace("/", "%2F")).json() == mine
+        for params in ({"q": "Bandung", "entity": "Joko Widodo"}, {"q": "warga", "speaker": "joko widodo"},
+                       {"q": "Bekasi"}):
+            mine, theirs = client.get("/api/search", params=params).json(), pg.get("/api/search", params=params).json()
+            assert mine["facets"] == theirs["facets"] and mine["total"] == theirs["total"]
+            assert {h["id"] for h in mine["hits"]} == {h["id"] for h in theirs["hits"]}  # scores differ
+        assert pg.get("/entities/Joko Widodo").status_code == 200
