@@ -116,7 +116,7 @@ def _postgres(url: str) -> Database:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
         # The planner counts a tsvector as cheap to read, and so would rather
         # scan the full-text table (reading every document) than use its GIN
-        # index (10x slower searches at 20,000 articles). Every other query
+        # index (searches 2-8x slower at 20,000 articles). Every other query
         # of the store has an index to use as well.
         raw.execute("SET enable_seqscan = off")
     except psycopg.Error as exc:
