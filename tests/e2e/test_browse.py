@@ -54,6 +54,15 @@ def test_filters_and_facets_narrow_the_results(page):
     assert page.locator("select[name=label]").input_value() == "sponsored"
 
 
+def test_entity_facet_narrows_to_articles_naming_it(page):
+    page.goto("/search?q=Bandung")
+    page.click("aside.facets ul.facet-entity a >> text=Joko Widodo")
+    page.wait_for_url("**entity=Joko+Widodo**")
+    assert page.locator("li.hit").count() == 1
+    assert page.locator("input[name=entity]").input_value() == "Joko Widodo"
+    assert page.locator("aside.facets ul.facet-speaker a").first.inner_text() == "Joko Widodo"
+
+
 def test_hostile_articles_run_nothing(page, sample, tmp_path):
     for key in ("hostile", "hostile_html"):
         page.goto(f"/articles/{quote(sample[1][key], safe='')}?removed=1")

@@ -118,7 +118,8 @@ V3 = [
         article BIGINT NOT NULL, name TEXT COLLATE "C" NOT NULL, name_key TEXT COLLATE "C" NOT NULL,
         label TEXT COLLATE "C", form TEXT COLLATE "C", code TEXT COLLATE "C", role TEXT COLLATE "C",
         count INTEGER NOT NULL, pos INTEGER NOT NULL, published TEXT COLLATE "C")"""},
-    "CREATE INDEX mentions_article ON mentions(article)",
+    # By article with the name: deleting an article's rows, and facet counts from the index alone.
+    "CREATE INDEX mentions_article ON mentions(article, name)",
     "CREATE INDEX mentions_name ON mentions(name_key, published, article)",
     {SQLITE: """CREATE TABLE quotes (
         article INTEGER NOT NULL, pos INTEGER NOT NULL,  -- the original, the quote's index in its record
