@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ._entity_index import name_key
+from ._facts import ORDER
 from ._fulltext import matching
 from ._query import parse_query
 from ._search import _filters
@@ -121,8 +122,8 @@ def entity(store, name: str, *, quotes: int = 50, neighbours: int = 15, recent: 
     key = name_key(name)
     conn = store.conn
     forms = conn.execute(
-        "SELECT name, label, form, code, role, sum(count), min(article * 1048576 + pos) FROM mentions"
-        " WHERE name_key = ? GROUP BY name, label, form, code, role", (key,)).fetchall()
+        "SELECT name, label, form, code, role, sum(count), min(article * ? + pos) FROM mentions"
+        " WHERE name_key = ? GROUP BY name, label, form, code, role", (ORDER, key)).fetchall()
     if not forms:
         return None
     found = EntityProfile(_ranked(forms, 0)[0], None)
