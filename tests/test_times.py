@@ -61,6 +61,11 @@ def test_seed_times(seed_path):
     ("Harga stabil sepanjang 2018.", {"sepanjang 2018": "2018"}),
     ("Dana tahun anggaran 2015-2017 diperiksa.", {"tahun anggaran 2015-2017": "2015"}),
     ("Setahun dari sekarang kota ini berubah.", {"Setahun dari sekarang": "2020"}),
+    ("Bantuan cair pada triwulan empat.", {"triwulan empat": "2019-Q4"}),
+    ("Laba naik di kuartal ke-2.", {"kuartal ke-2": "2019-Q2"}),
+    ("Dana cair untuk Oktober, November, dan Desember.",
+     {"Oktober": "2019-10", "November": "2019-11", "Desember": "2019-12"}),
+    ("Selanjutnya, Juli menegaskan hal itu.", {}),  # a name after a comma, not a month
 ])  # fmt: skip
 def test_expressions(text, expected):
     found, _ = values(text)

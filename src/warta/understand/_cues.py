@@ -17,7 +17,7 @@ from ._names import RUN, Who, apposition, split_run, who_at, who_before
 SHORT_CUES = (
     "kata ujar ucap tutur jelas tegas ungkap sebut beber imbuh tambah terang lanjut papar "
     "tandas pungkas tutup tulis sambung kilah tukas cetus urai seru timpal jawab aku tanya klaim "
-    "sahut kenang pinta ajak imbau sindir kelakar"
+    "sahut kenang pinta ajak imbau sindir kelakar harap"
 ).split()
 # Verbs of saying with a subject before them: 'X mengatakan, ...'.
 SPEECH_VERBS = (
@@ -79,7 +79,16 @@ def cue_after(text: str, position: int) -> Cue | None:
     match = _SUBJECT_VERB_AFTER.match(text, position)
     if match is not None:
         return _cue_of_subject(match["subject"], match.start("subject"), match["cue"], match.end())
+    match = _DEMIKIAN.match(text, position)
+    if match is not None:  # '..." demikian pernyataan Kantor Jaksa Agung Spanyol.'
+        return _speaker_after(text, match.end(), "demikian")
     return None
+
+
+_DEMIKIAN = re.compile(
+    r"\s*[,.]?\s*demikian\s+(?:pernyataan|keterangan|bunyi|isi)\s+(?:resmi\s+|tertulis\s+)?(?:dari\s+)?"
+)
+_HANDLE = re.compile(r"@\w+")
 
 
 def _speaker_after(text: str, position: int, word: str) -> Cue:
@@ -88,6 +97,8 @@ def _speaker_after(text: str, position: int, word: str) -> Cue:
         return Cue(word, "pronoun", phrase=m.group(), end=m.end())
     if (m := _ROLE_PHRASE.match(text, start)) is not None:
         return Cue(word, "role phrase", phrase=m.group(), end=m.end())
+    if (m := _HANDLE.match(text, start)) is not None:  # "kata @pengguna" on social media
+        return Cue(word, "name", Who(m.group(), None, m.start(), m.end()), end=m.end())
     who = who_at(text, start)
     if who is None and (m := _LOWER_ROLE.match(text, start)) is not None:
         who = who_at(text, m.end())  # "kata juru bicara KPK Budi", "tulis dokumen Buku II"
@@ -118,10 +129,17 @@ def cue_before(text: str, start: int, position: int) -> Cue | None:
     return None
 
 
+_CUE_IN_HEAD = re.compile(rf",\s*(?i:menurut|kata)\s+(?P<run>{RUN.pattern}),$")
+
+
 def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     """Who says, from the words before a speech verb at `verb_start`."""
     head = re.sub(rf"\s{_ADVERBS}$", " ", text[start:verb_start].rstrip() + " ").rstrip()
     head = _TIME_TAIL.sub("", head)
+    if (m := _CUE_IN_HEAD.search(head)) is not None:  # "Komnas HAM, menurut Anis, menyatakan"
+        who = split_run(m["run"], start + m.start("run"))
+        if who is not None and who.name:
+            return Cue(word, "name", who, end=verb_start)
     if (m := _APPOSITIVE_BEFORE.search(head)) is not None:
         who = split_run(m["run"], start + m.start("run"))
         if who is not None and who.name:
@@ -154,6 +172,9 @@ def menurut_cue(match: re.Match[str], offset: int) -> Cue:
             return Cue("menurut", "unresolved", end=offset + match.end())
         return Cue("menurut", "name", who, end=offset + match.end())
     who = split_run(match["run"], offset + match.start("run"))
+    if who is not None and who.name is None and _POINTED.match(match.string, match.end("run")):
+        # "Menurut Wakil Ketua Umum PAN ini, ...": the person named before.
+        return Cue("menurut", "role phrase", phrase=match["run"], end=offset + match.end())
     named = apposition(match.string, match.end("run"), who, offset)
     if named is not None:  # "Menurut Direktur X, Nama, ..."
         return Cue("menurut", "name", named, end=named.end)
@@ -192,7 +213,7 @@ def inserted_cue(sentence: str) -> re.Match[str] | None:
 # and passive ("Pertimbangan itu, disebutkan Afifuddin, dilakukan ...").
 _PASSIVE_CUES = "disebutkan|dikatakan|dijelaskan|diungkapkan|ditegaskan"
 _INSERTED_CUE = re.compile(
-    rf"(?:[^,\"“”]{{0,40}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}|{_PASSIVE_CUES}))\s+"
+    rf"(?:[^,\"“”]{{0,40}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}|{_PASSIVE_CUES}|menurut))\s+"
     rf"(?P<run>{RUN.pattern}|dia|ia|beliau),\s*"
 )
 

@@ -49,6 +49,7 @@ komunikasi layanan informasi energi pangan kreatif industri investasi digital la
 setdaprov setda asosiasi petani garam rakyat perusahaan holding grup group kabinet staf kepresidenan
 organisasi yayasan institut koalisi aliansi forum serikat himpunan ikatan persatuan gerakan kelompok
 komunitas perkumpulan golkar gerindra nasdem demokrat perindo hanura cabang ranting
+university institute
 """.split())  # fmt: skip
 
 _INSTITUTION_AFFIX = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny|pel)[a-z]{3,}an$")
@@ -108,10 +109,15 @@ class Who:
     end: int
 
 
+# A token, or the words a lost space glued ("RikaRaffiudin", "BiologiIPB"): a
+# capital after three lower-case letters starts a new word ("NasDem" stays one).
+_TOKEN = re.compile(r"\([^()]*\)|\S+?(?=(?<=[a-z]{3})[A-Z]|\s|$)")
+
+
 def split_run(run: str, offset: int) -> Who | None:
     """Cut a capitalised run into its role (front) and name (end); None when
     nothing but sentence openers remains ("Namun")."""
-    tokens = [(m.group(), offset + m.start()) for m in re.finditer(r"\([^()]*\)|\S+", run)]
+    tokens = [(m.group(), offset + m.start()) for m in _TOKEN.finditer(run)]
     while tokens and tokens[0][0].lower() in stop_words():  # "Awalnya Purbaya"
         tokens = tokens[1:]
     if not tokens:

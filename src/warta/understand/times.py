@@ -49,8 +49,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(
         r"\b(?:(?i:kuartal|triwulan|kuarter)\s+(?P<q>IV|I{1,3}|[1-4])|Q(?P<q2>[1-4]))\s*[-/ ]\s*"
         r"(?P<y>(?:19|20)\d\d)\b")),
+    ("quarter_rel", re.compile(
+        r"\b(?i:kuartal|triwulan|kuarter)\s+(?:ke[-\s]?)?(?P<q>IV|I{1,3}|[1-4]\b|(?i:pertama|kedua|ketiga"
+        r"|keempat|satu|dua|tiga|empat))(?!\s*[-/ ]\s*(?:19|20)\d\d)")),  # "triwulan empat": this year's
     ("month", re.compile(
-        rf"(?<=[a-z] )(?P<m>{_FULL_MONTH})\b(?!\s*\d)(?!\s+[A-Z])"
+        rf"(?:(?<=[a-z] )|(?<=[a-z], )(?=(?:{_FULL_MONTH})(?:,|\s+(?:dan|hingga|sampai|atau)\b)))"
+        rf"(?P<m>{_FULL_MONTH})\b(?!\s*\d)(?!\s+[A-Z])"
         r"(?:\s+(?P<dir>lalu|mendatang|depan|tahun\s+lalu|tahun\s+depan|tahun\s+ini))?")),
     ("count_ago", re.compile(
         rf"\b(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b", _I)),
@@ -186,6 +190,8 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | boo
         return m["y"]
     if kind == "quarter":
         return f"{m['y']}-Q{_ROMAN.get(m['q'] or '') or int(m['q'] or m['q2'])}"
+    if kind == "quarter_rel" and anchor is not None:
+        return f"{anchor.year}-Q{_quarter_number(m['q'])}"
     if kind == "clock":
         return _clock(m)
     if kind == "weekday" and not _weekday_in_context(m):
@@ -224,6 +230,12 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
         return weekday_near(anchor, WEEKDAYS[m["wd"].lower()], direction)
     # Not in the table: a part of today ("sore ini", "tadi pagi").
     return shift(anchor, "hari", _WORD_DAYS.get(" ".join(m["w"].lower().split()), 0))
+
+
+def _quarter_number(text: str) -> int:
+    words = {"pertama": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4,
+             "empat": 4}  # fmt: skip
+    return _ROMAN.get(text) or words.get(text.lower()) or int(text)
 
 
 def _count(text: str) -> int:
