@@ -78,7 +78,9 @@ def main() -> None:
         build(args.db, args.articles)
     old_facts = old_module(args.before, "src/warta/corpus/_facts.py", "warta.corpus")
     old_entity = old_module(args.before, "src/warta/serve/_entity.py", "warta.serve")
-    with Store(args.db, create=False) as store:
+    opening = time.perf_counter()
+    with Store(args.db, create=False) as store:  # a store made before the index is backfilled here
+        print(f"opened in {time.perf_counter() - opening:.1f} s (with the backfill of an older store)")
         print(f"{len(store):,} articles; {store.conn.execute('SELECT count(*) FROM mentions').fetchone()[0]:,}"
               f" mention rows, {store.conn.execute('SELECT count(*) FROM quotes').fetchone()[0]:,} quote rows")
         top = store.top_entities(200)
@@ -100,8 +102,8 @@ def main() -> None:
                               ("quotes by a speaker (limit 50)", {"speaker": "narasumber"}),
                               ("quotes about a word (limit 50)", {"about": "pemerintah"})):
             call = "quotes" if "quotes" in label else "top_entities"
-            before, _ = timed(lambda: getattr(old_facts, call)(store, **kwargs))
-            after, _ = timed(lambda: getattr(store, call)(**kwargs), repeat=3)
+            before, _ = timed(lambda c=call, k=kwargs: getattr(old_facts, c)(store, **k))
+            after, _ = timed(lambda c=call, k=kwargs: getattr(store, c)(**k), repeat=3)
             print(f"| {label} | {before * 1000:,.0f} ms | {after * 1000:,.1f} ms |")
         facet_times = [timed(lambda q=q: store.facets(q))[0] for q in ("pemerintah", "jakarta", "harga", "banjir")]
         print(f"| facets with entities and speakers, 4 queries | | {percentiles(facet_times)} |")

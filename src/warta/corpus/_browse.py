@@ -18,9 +18,10 @@ __all__ = ["EntityProfile", "Facets", "Headline", "entity", "facets", "headlines
 #: Facets count the newest matches only, so a common word in a large corpus
 #: costs what a rare one does (bench/bench_serve.py).
 FACET_CANDIDATES = 2_000
-#: Entities are counted over the newest 500 of those: an article names
-#: dozens, and counting them for 2,000 articles would cost more than the search.
-FACET_ENTITY_ARTICLES = 500
+#: Entities are counted over the newest 200 of those: an article names
+#: dozens, and counting them for 2,000 articles would cost more than the
+#: search (200: about 2 ms at 100k articles, bench/bench_entities.py).
+FACET_ENTITY_ARTICLES = 200
 FACET_VALUES = 10
 #: Co-occurring entities are counted over the newest articles naming an entity.
 NEIGHBOUR_ARTICLES = 2_000
