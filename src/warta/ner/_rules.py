@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from . import _places
@@ -180,14 +182,15 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
     names = _names(spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     longest = max((len(k) for k in names), default=0)
+    texts = [t.text for t in doc]  # one pass over the Doc: token access is the cost here
     i, found = 0, []
-    while i < len(doc):
-        match = _match_at(doc, i, names, covered, longest)
-        if match is None:
+    while i < len(texts):
+        end = _match_at(texts, i, names, covered, longest)
+        if end is None:
             i += 1
             continue
-        found.append(match)
-        i = match.end
+        found.append(Span(doc, i, end, label=names[tuple(texts[i:end])]))
+        i = end
     return sorted([*spans, *found], key=lambda s: s.start)
 
 
@@ -202,13 +205,13 @@ def _names(spans: list[Span]) -> dict[tuple[str, ...], str]:
     return names
 
 
-def _match_at(doc: Doc, i: int, names: dict, covered: set[int], longest: int) -> Span | None:
-    if i in covered or not doc[i].text[:1].isupper():
+def _match_at(texts: list[str], i: int, names: dict, covered: set[int], longest: int) -> int | None:
+    """The end of the longest known name that starts at token ``i``, if any."""
+    if i in covered or not texts[i][:1].isupper():
         return None
-    for n in range(min(longest, len(doc) - i), 0, -1):
-        key = tuple(t.text for t in doc[i : i + n])
-        if key in names and not covered.intersection(range(i, i + n)):
-            return Span(doc, i, i + n, label=names[key])
+    for n in range(min(longest, len(texts) - i), 0, -1):
+        if tuple(texts[i : i + n]) in names and not covered.intersection(range(i, i + n)):
+            return i + n
     return None
 
 
@@ -226,8 +229,9 @@ def organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     out = [Span(doc, s.start, s.end, label="ORG") if s.label_ == "PER" and s[0].text in heads else s
            for s in spans]  # fmt: skip
     covered = {i for s in out for i in range(s.start, s.end)}
-    for i, token in enumerate(doc):
-        if token.text in heads and i not in covered:
+    head_ids = [doc.vocab.strings[h] for h in heads]  # hashes: no Token per word
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), head_ids)).tolist():
+        if i not in covered:
             end = i + 1
             while end < len(doc) and end not in covered and doc[end].is_alpha and doc[end].is_title:
                 end += 1
