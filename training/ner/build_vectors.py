@@ -3,7 +3,7 @@
     pip download nlp-id==0.1.23.0 --no-deps -d /tmp/nlp-id   # the POS corpus (MIT)
     python training/ner/build_vectors.py --wheel /tmp/nlp-id/nlp_id-0.1.23.0-py3-none-any.whl
 
-Text: the POS-tagged news corpus that the nlp-id wheel ships (32,851 sentences)
+Text: the POS-tagged news corpus that the nlp-id wheel ships (32,780 sentences)
 and the NER training corpora, minus every sentence of an evaluation set
 (NER UI dev/test fold 01, idner-news-2k test, NERGrit valid), so no test text
 is seen even without labels. gensim's FastText (skip-gram, one worker, seed 0:
