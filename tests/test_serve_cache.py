@@ -94,7 +94,7 @@ def test_the_cache_is_bounded(copy):
 def test_without_a_change_counter_pages_expire(copy):
     """PostgreSQL has no data_version: a page lives ``ttl`` seconds at most."""
     counting = Counting(Corpus(copy))
-    counting.store = type("PostgresLike", (), {"dialect": "postgresql"})()
+    counting.store = type("PostgresLike", (), {"dialect": "postgres"})()
     cached = CachedCorpus(counting, ttl=0)
     for _ in range(2):
         cached.search("Bandung", SearchFilters(), offset=0, size=10)

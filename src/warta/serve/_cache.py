@@ -5,12 +5,10 @@ Analysts repeat searches and page through them, and a search page costs
 never hide an article stored since, so every lookup first asks whether the
 store changed:
 
-- SQLite: ``PRAGMA data_version`` on the worker thread's connection changes
-  when *another* connection (a thread, a process, ``warta ingest``) commits.
-  Its value means something to its own connection only, so each connection
-  remembers the last value it saw, and any change empties the cache; a new
-  connection empties it too (it cannot know what happened before it).
-  Writes through this app go through ``add``, which empties it as well.
+- SQLite: ``PRAGMA data_version`` changes when a connection other than
+  the one asking commits (another thread or process, ``warta ingest``, this
+  app's own writes). The cache keeps one connection of its own for asking,
+  so it sees every write, and any change empties the cache.
 - PostgreSQL has no such counter per session, so there a page lives
   ``TTL_SECONDS`` at most (and this app's own writes empty the cache).
 
@@ -20,10 +18,13 @@ Each worker process has its own cache; entries are bounded in number
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections import OrderedDict
+from urllib.request import pathname2url
 
+from ..corpus._db import SQLITE
 from ._data import Corpus, SearchFilters, SearchPage
 
 __all__ = ["CachedCorpus", "MAX_PAGES", "TTL_SECONDS"]
@@ -42,9 +43,9 @@ class CachedCorpus:
         self._max_pages = max_pages
         self._ttl = ttl
         self._pages: OrderedDict[tuple, tuple[float, SearchPage]] = OrderedDict()
-        self._lock = threading.Lock()  # worker threads share the cache
+        self._lock = threading.Lock()  # worker threads share the cache (and the watch)
         self._generation = 0  # bumped by every clear
-        self._seen = threading.local()  # the data_version each connection saw last
+        self._watch, self._version = _watch(corpus.store), None
 
     def __getattr__(self, name):
         return getattr(self._corpus, name)
@@ -82,15 +83,24 @@ class CachedCorpus:
 
     def _max_age(self) -> float:
         """How old a cached page may be: any age on SQLite, after emptying
-        the cache if this thread's connection saw another one commit."""
-        store = self._corpus.store
-        if store.dialect != "sqlite":
+        the cache if the store changed since the last look."""
+        if self._watch is None:
             return self._ttl
-        version = store.conn.execute("PRAGMA data_version").fetchone()[0]
-        if getattr(self._seen, "version", None) != (id(store), version):
-            self._seen.version = (id(store), version)
+        with self._lock:
+            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            changed, self._version = version != self._version, version
+        if changed:
             self.clear()
         return float("inf")
+
+
+def _watch(store) -> sqlite3.Connection | None:
+    """A connection of the cache's own to the store's SQLite file, used for
+    ``PRAGMA data_version`` only (None on PostgreSQL)."""
+    if store.dialect != SQLITE:
+        return None
+    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
+    return sqlite3.connect(f"file:{pathname2url(path)}?mode=ro", uri=True, check_same_thread=False)
 
 
 def _copy(page: SearchPage) -> SearchPage:
