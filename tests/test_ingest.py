@@ -11,10 +11,10 @@ import json
 import pytest
 
 from tests.test_store_articles import PAGES, read
+from warta._inputs import parse_csv_map, read_inputs
 from warta._settings import DEFAULT, replace
 from warta.corpus import IngestError, Store
 from warta.corpus._ingest import ingest
-from warta._inputs import parse_csv_map, read_inputs
 
 HTML = ("<html><head><title>Jembatan Baru Dibuka di Makassar</title></head><body><article>"
         "<h1>Jembatan Baru Dibuka di Makassar</h1><div itemprop='articleBody'>"

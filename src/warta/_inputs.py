@@ -184,11 +184,11 @@ def _batch_articles(name: str, stream: BinaryIO) -> Iterator[Document | Dropped]
     import pyarrow.parquet as pq
 
     try:
-        table = pq.read_table(stream, columns=["record", "url"])
+        table = pq.read_table(stream, columns=["record"])
     except Exception as exc:  # pyarrow raises many kinds on a damaged or foreign file
         yield Dropped(name, f"not a warta batch articles table: {exc}", FAILED)
         return
-    for number, (record, url) in enumerate(zip(table["record"].to_pylist(), table["url"].to_pylist(), strict=True)):
+    for number, record in enumerate(table["record"].to_pylist()):
         yield _jsonl_document(f"{name}#{number}", record) if record else Dropped(f"{name}#{number}", "no record", FAILED)
 
 
