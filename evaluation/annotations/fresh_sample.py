@@ -6,9 +6,12 @@ Rule: among the rows of ../shared/data/news/detik-2025-dev.csv from row 95 on
 after "fresh") that no part annotated before this one holds, those whose body (as warta
 reads it) has 900-2,300 characters and at least two quote marks, without a
 title that an earlier row has; then ``random.Random(seed).sample(candidates,
-30)``, in CSV order. Part "fresh" used seed 2026, "fresh2" seed 2027.
+30)``, in CSV order. Part "fresh" used seed 2026, "fresh2" seed 2027, "fresh3"
+seed 2028: row 301 on again (only fresh2's own articles among them were studied
+after it), and, as only 19 rows there have 900-2,300 characters, bodies of
+600-3,000 characters.
 
-    python -m evaluation.annotations.fresh_sample [fresh|fresh2]   # prints the CSV ids
+    python -m evaluation.annotations.fresh_sample [fresh|fresh2|fresh3]   # prints the CSV ids
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ import warta
 ANNOTATIONS = Path(__file__).resolve().parent / "detik-2025-dev.quotes-times.json"
 SETTINGS = warta.Settings(date_order="mdy")
 SIZE = 30
-PARTS = ["dev", "test", "holdout", "fresh", "fresh2"]  # in the order they were annotated
-SEEDS = {"fresh": 2026, "fresh2": 2027}
-FIRST_ROWS = {"fresh": 95, "fresh2": 301}
+PARTS = ["dev", "test", "holdout", "fresh", "fresh2", "fresh3"]  # in the order they were annotated
+SEEDS = {"fresh": 2026, "fresh2": 2027, "fresh3": 2028}
+FIRST_ROWS = {"fresh": 95, "fresh2": 301, "fresh3": 301}
+LENGTHS = {"fresh": (900, 2300), "fresh2": (900, 2300), "fresh3": (600, 3000)}
 MARKS = '"“”'
 
 
@@ -45,7 +49,8 @@ def candidates(part: str) -> list[str]:
             continue
         page = f"{row['judul']}\n\n{row['tanggal']}\n\n{row['isi_berita']}"
         body = warta.read(page, settings=SETTINGS).body
-        if 900 <= len(body) <= 2300 and sum(body.count(m) for m in MARKS) >= 2:
+        shortest, longest = LENGTHS[part]
+        if shortest <= len(body) <= longest and sum(body.count(m) for m in MARKS) >= 2:
             found.append(row["id"])
     return found
 
