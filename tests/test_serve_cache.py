@@ -91,11 +91,14 @@ def test_the_cache_is_bounded(copy):
     assert len(cached) == 2 and counting.searches == 4  # "Bandung" was evicted by the third
 
 
-def test_without_a_change_counter_pages_expire(copy):
-    """PostgreSQL has no data_version: a page lives ``ttl`` seconds at most."""
-    counting = Counting(Corpus(copy))
-    counting.store = type("PostgresLike", (), {"dialect": "postgres"})()
-    cached = CachedCorpus(counting, ttl=0)
-    for _ in range(2):
-        cached.search("Bandung", SearchFilters(), offset=0, size=10)
-    assert counting.searches == 2
+def test_on_postgres_a_write_through_another_connection_is_seen(postgres_url):
+    """The cache asks the server's transaction snapshot, as it asks
+    data_version on SQLite: no page outlives a write."""
+    from tests.test_serve_sample import build_sample_store
+
+    build_sample_store(postgres_url)
+    with TestClient(create_app(postgres_url)) as client:
+        assert _ids(client, q="anggrek") == [] and _ids(client, q="anggrek") == []
+        with Store(postgres_url) as store:
+            new_id = store.add(warta.read(NEW_PAGE, url="https://example.com/anggrek"))
+        assert _ids(client, q="anggrek") == [new_id]

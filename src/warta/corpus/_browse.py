@@ -1,28 +1,30 @@
-"""What a reader browses besides search hits: facet counts of a query, an
-entity's profile from the entity and quote index, the newest day and a
-day's headlines. Portable SQL (SQLite and PostgreSQL); every answer bounded.
+"""What a reader browses besides search hits: a page of results with its
+facet counts, an entity's profile from the entity and quote index, the
+newest day and a day's headlines. Portable SQL (SQLite and PostgreSQL);
+every answer bounded.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from . import _search
 from ._entity_index import name_key
 from ._facts import ORDER
-from ._fulltext import matching
 from ._query import parse_query
-from ._search import _filters
+from ._search import Hit, _filters, check_days, count, hits, ranked
 
-__all__ = ["EntityProfile", "Facets", "Headline", "entity", "facets", "headlines_on", "newest_day"]
+__all__ = ["EntityProfile", "Facets", "Headline", "ResultPage", "entity", "facets", "headlines_on",
+           "newest_day", "search_page"]
 
-#: Facets count the newest matches only, so a common word in a large corpus
-#: costs what a rare one does (bench/bench_serve.py).
-FACET_CANDIDATES = 2_000
-#: Entities are counted over the newest 200 of those: an article names
-#: dozens, and counting them for 2,000 articles would cost more than the
-#: search (200: about 2 ms at 100k articles, bench/bench_entities.py).
-FACET_ENTITY_ARTICLES = 200
+#: Facets count the best FACET_HITS hits (as the search ranks them), so a
+#: common word in a large corpus costs what a rare one does: the outlets,
+#: labels, entities and speakers of what a reader sees first. An article
+#: names dozens of entities, so this bound is what keeps the entity count
+#: cheap (all five facets: 4.4 ms for 200 articles at 100k, about half for 100).
+FACET_HITS = 100
 FACET_VALUES = 10
+FACETS = ("outlet", "label", "language", "entity", "speaker")
 #: Co-occurring entities are counted over the newest articles naming an entity.
 NEIGHBOUR_ARTICLES = 2_000
 NEWEST_FIRST = "DESC NULLS LAST"
@@ -30,11 +32,23 @@ NEWEST_FIRST = "DESC NULLS LAST"
 
 @dataclass(frozen=True)
 class Facets:
-    total: int  # matches counted (at most ``limit``)
+    total: int  # matches, counted up to ``_search.COUNT_BOUND``
     counts: dict[str, list[tuple[str, int]]]  # outlet, label, language, entity, speaker: (value, articles)
+    more: bool = False  # more than ``total`` match
+    counted: int = 0  # the best hits the counts are over (at most the facets' ``limit``)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    """One page of hits with the query's facets: ranked once for both."""
+    hits: list[Hit]
+    facets: Facets
+
+    def to_dict(self) -> dict:
+        return {"hits": [h.to_dict() for h in self.hits], "facets": self.facets.to_dict()}
 
 
 @dataclass(frozen=True)
@@ -67,38 +81,54 @@ class EntityProfile:
         return asdict(self)
 
 
-def facets(store, query: str, *, limit: int = FACET_CANDIDATES, top: int = FACET_VALUES,
-           **filters) -> Facets:
-    """Counts per outlet, label, language and speaker over the newest
-    ``limit`` originals matching ``query`` and ``filters`` (as ``search``),
-    and per entity over the newest ``FACET_ENTITY_ARTICLES`` of them."""
+def facets(store, query: str, *, limit: int | None = None, top: int = FACET_VALUES, **filters) -> Facets:
+    """Counts per outlet, label, language, entity and speaker over the best
+    ``limit`` originals matching ``query`` and ``filters`` (as ``search``
+    ranks them), and the number of matches (up to ``COUNT_BOUND``)."""
+    return search_page(store, query, size=0, facet_hits=limit, top=top, **filters).facets
+
+
+def search_page(store, query: str, *, offset: int = 0, size: int = 10, facet_hits: int | None = None,
+                top: int = FACET_VALUES, **filters) -> ResultPage:
+    """Hits ``offset`` to ``offset + size`` of ``search`` (snippets for
+    those only) and the ``facets`` of the best ``facet_hits`` (default
+    ``FACET_HITS``): one ranking for both, a bounded count, one grouped query."""
+    facet_hits = FACET_HITS if facet_hits is None else facet_hits
+    parsed = parse_query(query)
     where, params = _filters(filters.get("since"), filters.get("until"), filters.get("outlet"),
                              filters.get("label"), filters.get("language"),
                              entity=filters.get("entity"), speaker=filters.get("speaker"))
     conn = store.conn
-    newest, first = matching(conn, parse_query(query), where, "f.rowid AS id, a.outlet, a.label, a.language",
-                             ranked=False)
-    found = conn.execute(newest, [*first, *params, limit]).fetchall()
-    counts = {name: {} for name in ("outlet", "label", "language")}
-    for _, *values in found:
-        for name, value in zip(counts, values, strict=True):
-            if value:
-                counts[name][value] = counts[name].get(value, 0) + 1
-    out = {name: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top] for name, c in counts.items()}
-    ids = sorted((row[0] for row in found), reverse=True)  # newest first
-    out["entity"] = _named_in(conn, "mentions", "name", ids[:FACET_ENTITY_ARTICLES], top)
-    out["speaker"] = _named_in(conn, "quotes", "speaker", ids, top)
-    return Facets(len(found), out)
+    best = ranked(conn, parsed, where, params, max(facet_hits, offset + size), 0, query)
+    # Fewer ranked than asked for (and than the ranking's bound): those are all the matches.
+    every = len(best) < min(facet_hits, _search.CANDIDATES)
+    total, more = (len(best), False) if every else count(conn, parsed, where, params)
+    counted = [rowid for rowid, _ in best[:facet_hits]]
+    return ResultPage(hits(conn, best[offset:offset + size], parsed.terms),
+                      Facets(total, _counts(conn, counted, top), more, len(counted)))
 
 
-def _named_in(conn, table: str, column: str, ids: list[int], top: int) -> list[tuple[str, int]]:
-    """The names of ``column`` most often in the articles ``ids``, by articles."""
+def _counts(conn, ids: list[int], top: int) -> dict[str, list[tuple[str, int]]]:
+    """The ``top`` values of each facet in the articles ``ids``, by articles."""
+    out: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
     if not ids:
-        return []
-    return [tuple(row) for row in conn.execute(
-        f"SELECT {column}, count(DISTINCT article) FROM {table}"
-        f" WHERE article IN ({', '.join('?' * len(ids))}) AND {column} IS NOT NULL"
-        f" GROUP BY {column} ORDER BY 2 DESC, {column} LIMIT ?", [*ids, top])]
+        return out
+    marks = ", ".join("?" * len(ids))
+    # One query for all five (one round trip to a server): each value with
+    # its facet, ordered within each by articles, then value.
+    grouped = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT '{name}' AS facet, {column} AS value, count(DISTINCT {key}) AS n"
+        f" FROM {table} WHERE {key} IN ({marks}) AND {column} IS NOT NULL{extra}"
+        f" GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?) {name}"
+        for name, table, column, key, extra in (
+            ("outlet", "articles", "outlet", "rowid", " AND outlet <> ''"),
+            ("label", "articles", "label", "rowid", " AND label <> ''"),
+            ("language", "articles", "language", "rowid", " AND language <> ''"),
+            ("entity", "mentions", "name", "article", ""),
+            ("speaker", "quotes", "speaker", "article", "")))
+    for facet, value, n in conn.execute(grouped, [*ids, top] * len(FACETS)):
+        out[facet].append((value, n))
+    return {name: sorted(values, key=lambda vn: (-vn[1], vn[0])) for name, values in out.items()}
 
 
 def newest_day(store) -> str | None:
@@ -109,7 +139,7 @@ def newest_day(store) -> str | None:
 
 def headlines_on(store, day: str, limit: int = 20) -> list[Headline]:
     """Originals published on ``day``, newest first."""
-    _filters(day, day, None, None, None)  # checks the day
+    check_days(day=day)
     rows = store.conn.execute(
         "SELECT id, headline, outlet, published FROM articles WHERE duplicate_of IS NULL"
         " AND published >= ? AND substr(published, 1, 10) <= ? ORDER BY published DESC LIMIT ?",

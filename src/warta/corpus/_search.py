@@ -3,7 +3,10 @@ SQLite, ts_rank on PostgreSQL), with filters.
 
 Duplicates are never in the index, so each story shows once; a hit says how
 many stored copies it has. The headline weighs more than the body. A query
-with more than ``CANDIDATES`` matches ranks the newest of them only.
+with more than ``CANDIDATES`` matches ranks the newest of them only; the
+database ranks them and returns one page (``LIMIT``/``OFFSET``), and only
+that page's hits are loaded and given snippets. ``count`` counts matches
+up to a bound, so a common word costs what a rare one does.
 """
 
 from __future__ import annotations
@@ -16,16 +19,20 @@ from ._db import Database
 from ._entity_index import name_key
 from ._errors import QueryError
 from ._fulltext import BODY_WEIGHT, HEADLINE_WEIGHT, matching
-from ._query import parse_query
+from ._query import Query, parse_query
 from ._snippet import snippet
 
-__all__ = ["Hit", "search"]
+__all__ = ["Hit", "check_days", "count", "ranked", "search"]
 
 __all__ += ["HEADLINE_WEIGHT", "BODY_WEIGHT"]
 #: Matches ranked per query, newest first: a query matching more (a common
 #: word in a big corpus) ranks the most recently stored CANDIDATES, which keeps
-#: its latency bounded (bench/bench_corpus.py).
+#: its latency bounded (bench/bench_corpus.py). Pages deeper than this are empty.
 CANDIDATES = 20_000
+#: Matches are counted up to this many; above it a count says "1,000 or more"
+#: (counting every match of a common word costs 5-10 ms at 100k articles,
+#: up to the bound well under one).
+COUNT_BOUND = 1_000
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -46,47 +53,63 @@ class Hit:
 
 def search(store, query: str, *, since: str | None = None, until: str | None = None,
            outlet: str | None = None, label: str | None = None, language: str | None = None,
-           entity: str | None = None, speaker: str | None = None, limit: int = 10) -> list[Hit]:
-    """Articles matching ``query`` (see ``_query``), best first. ``since`` and
-    ``until`` are days (YYYY-MM-DD, inclusive, in the article's own time zone);
-    ``outlet`` matches the outlet's name or domain, case-insensitively;
-    ``entity`` keeps articles naming that entity (its canonical name, any
-    case), ``speaker`` those quoting that person (canonical or as written)."""
+           entity: str | None = None, speaker: str | None = None, limit: int = 10,
+           offset: int = 0) -> list[Hit]:
+    """Articles matching ``query`` (see ``_query``), best first: ``limit``
+    of them after the first ``offset``. ``since`` and ``until`` are days
+    (YYYY-MM-DD, inclusive, in the article's own time zone); ``outlet``
+    matches the outlet's name or domain, case-insensitively; ``entity`` keeps
+    articles naming that entity (its canonical name, any case), ``speaker``
+    those quoting that person (canonical or as written)."""
     parsed = parse_query(query)
     where, params = _filters(since, until, outlet, label, language, entity=entity, speaker=speaker)
+    return hits(store.conn, ranked(store.conn, parsed, where, params, limit, offset, query), parsed.terms)
+
+
+def ranked(conn: Database, parsed: Query, where: str, params: list, limit: int, offset: int = 0,
+           query: str = "") -> list[tuple[int, float]]:
+    """(rowid, score) of one page of the best matches, best first; ties go
+    to the newer article, so pages never overlap."""
+    if limit < 0 or offset < 0:
+        raise QueryError(f"limit {limit} and offset {offset} must not be negative")
     # Ranking costs about a microsecond per match, so only the newest
-    # CANDIDATES matches are ranked; the few winners are loaded afterwards.
-    newest, first = matching(store.conn, parsed, where, "f.rowid AS id", ranked=True)
-    sql = f"SELECT id, rank FROM ({newest}) m ORDER BY rank DESC LIMIT ?"
+    # CANDIDATES matches are ranked; the page's winners are loaded afterwards.
+    newest, first = matching(conn, parsed, where, "f.rowid AS id", ranked=True)
+    sql = f"SELECT id, rank FROM ({newest}) m ORDER BY rank DESC, id DESC LIMIT ? OFFSET ?"
     try:
-        ranked = store.conn.execute(sql, [*first, *params, CANDIDATES, limit]).fetchall()
-    except store.conn.errors as exc:
+        return conn.execute(sql, [*first, *params, CANDIDATES, limit, offset]).fetchall()
+    except conn.errors as exc:
         raise QueryError(f"query {query!r}: {' '.join(str(exc).split())}") from exc
-    return _hits(store.conn, ranked, parsed.terms)
 
 
-def _hits(conn: Database, ranked: list[tuple[int, float]], terms: frozenset[str]) -> list[Hit]:
-    """The ranked rows as hits, read in one query (one round trip to a server)."""
-    if not ranked:
+def count(conn: Database, parsed: Query, where: str, params: list) -> tuple[int, bool]:
+    """How many originals match, up to ``COUNT_BOUND``, and whether more do."""
+    newest, first = matching(conn, parsed, where, "f.rowid AS id", ranked=False)
+    found = conn.execute(f"SELECT count(*) FROM ({newest}) m", [*first, *params, COUNT_BOUND + 1]).fetchone()[0]
+    return min(found, COUNT_BOUND), found > COUNT_BOUND
+
+
+def hits(conn: Database, rows: list[tuple[int, float]], terms: frozenset[str]) -> list[Hit]:
+    """The ranked rows as hits with snippets, read in one query (one round
+    trip to a server)."""
+    if not rows:
         return []
-    rows = {row[0]: row[1:] for row in conn.execute(
+    loaded = {row[0]: row[1:] for row in conn.execute(
         "SELECT a.rowid, a.id, a.headline, a.published, a.outlet, a.url, r.record,"
         " (SELECT count(*) FROM articles d WHERE d.duplicate_of = a.id) FROM articles a"
-        f" JOIN records r ON r.rowid = a.rowid WHERE a.rowid IN ({', '.join('?' * len(ranked))})",
-        [rowid for rowid, _ in ranked])}
-    hits = []
-    for rowid, score in ranked:
-        id_, headline, published, outlet, url, record, copies = rows[rowid]
+        f" JOIN records r ON r.rowid = a.rowid WHERE a.rowid IN ({', '.join('?' * len(rows))})",
+        [rowid for rowid, _ in rows])}
+    found = []
+    for rowid, score in rows:
+        id_, headline, published, outlet, url, record, copies = loaded[rowid]
         body = "\n".join(json.loads(record)["paragraphs"])
-        hits.append(Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies))
-    return hits
+        found.append(Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies))
+    return found
 
 
 def _filters(since, until, outlet, label, language, *, entity=None, speaker=None) -> tuple[str, list]:
     clauses, params = [], []
-    for name, day in (("since", since), ("until", until)):
-        if day is not None and not DATE.match(day):
-            raise QueryError(f"--{name} {day!r}: give a day as YYYY-MM-DD")
+    check_days(since=since, until=until)
     if since:
         clauses.append("a.published >= ?")
         params.append(since)
@@ -107,3 +130,10 @@ def _filters(since, until, outlet, label, language, *, entity=None, speaker=None
         clauses.append("a.rowid IN (SELECT article FROM quotes WHERE speaker_key = ? OR written_key = ?)")
         params += [name_key(speaker)] * 2
     return "".join(f" AND {c}" for c in clauses), params
+
+
+def check_days(**days: str | None) -> None:
+    """Raises ``QueryError`` unless each given day is YYYY-MM-DD (None: no day)."""
+    for name, day in days.items():
+        if day is not None and not DATE.match(day):
+            raise QueryError(f"--{name} {day!r}: give a day as YYYY-MM-DD")

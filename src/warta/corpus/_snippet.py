@@ -15,7 +15,10 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 def snippet(text: str, terms: frozenset[str], *, width: int = 30, mark: tuple[str, str] = ("[", "]")) -> str:
     """About ``width`` words of ``text`` around its densest matches."""
-    spans = [(m.start(), m.end(), stem(m.group()) in terms) for m in _WORD.finditer(text)]
+    found = list(_WORD.finditer(text))
+    # Each distinct word is stemmed once (a body repeats most of its words).
+    marked = {word for word in {m.group() for m in found} if stem(word) in terms}
+    spans = [(m.start(), m.end(), m.group() in marked) for m in found]
     if not spans:
         return ""
     start = _best_window(spans, terms and width)

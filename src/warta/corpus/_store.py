@@ -21,7 +21,7 @@ from ._errors import StoreError
 from ._prepare import Failure, Prepared, prepare
 from ._schema import migrate
 from ._stem import INDEX_FORMS
-from ._write import write_failure, write_prepared
+from ._write import write_batch
 
 __all__ = ["Store"]
 
@@ -40,6 +40,7 @@ class Store:
                 and not os.path.exists(self.location):
             raise StoreError(f"{self.location}: no such store (warta ingest creates one)")
         self.conn: Database = _open(self.location, create)
+        self._version, self._writes = None, 0  # for ``changed``
         if mmap_bytes and self.dialect == SQLITE:  # readers share the OS's pages, not one cache each
             self.conn.execute(f"PRAGMA mmap_size = {int(mmap_bytes)}")
 
@@ -61,6 +62,7 @@ class Store:
     def transaction(self) -> Iterator[Database]:
         """One transaction; a database failure (disk full, read-only, lost
         server) rolls it back and becomes a ``StoreError``."""
+        self._writes += 1  # for ``changed``: data_version ignores this connection's own commits
         with self.conn.transaction() as conn:
             yield conn
 
@@ -70,18 +72,15 @@ class Store:
         self.write([item])
         return item.id
 
-    def write(self, batch: Iterable[Prepared | Failure]) -> Counter:
+    def write(self, batch: Iterable[Prepared | Failure], *, stories: bool = True) -> Counter:
         """Write prepared articles and failures in one transaction; counts
-        what happened ("added", "updated", "unchanged", "failed")."""
-        counts: Counter = Counter()
+        what happened ("added", "updated", "unchanged", "failed"). Then
+        groups stories, unless ``stories=False`` leaves that to a later
+        write or ``group_stories`` (the result is the same)."""
         with self.transaction() as conn:
-            for item in batch:
-                if isinstance(item, Failure):
-                    write_failure(conn, item)
-                    counts["failed"] += 1
-                else:
-                    counts[write_prepared(conn, item)] += 1
-        self.group_stories()  # after the commit: a failure here never loses the batch
+            counts = write_batch(conn, batch)
+        if stories:
+            self.group_stories()  # after the commit: a failure here never loses the batch
         return counts
 
     def seen(self, digests: Iterable[str]) -> set[str]:
@@ -147,15 +146,38 @@ class Store:
         return story_of(self, article_id)
 
     def search(self, query: str, **filters):
-        """Full-text search; see ``warta.corpus.search``."""
+        """Full-text search, best first (``limit=``, ``offset=``, filters);
+        ``Hit``s. See docs/corpus.md, "Search"."""
         from ._search import search
 
         return search(self, query, **filters)
 
+    def search_page(self, query: str, *, offset: int = 0, size: int = 10, **filters):
+        """One page of ``search`` and the query's ``facets``, ranked once:
+        a ``ResultPage(hits, facets)`` (what a search page shows)."""
+        from ._browse import search_page
+
+        return search_page(self, query, offset=offset, size=size, **filters)
+
+    def changed(self) -> bool:
+        """Whether anything may have been written to the store since this
+        Store last asked (the first call: True). SQLite: ``PRAGMA
+        data_version``, which sees the commits of every other connection,
+        and this Store's own writes; PostgreSQL: the server's transaction
+        snapshot, which moves when any transaction ends (so it may answer
+        True for a write elsewhere on the server, never False after one here)."""
+        if self.dialect == SQLITE:
+            version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self._writes)
+        else:  # "xmin:xmax:in-progress ids": any transaction that ends changes it
+            version = self.conn.execute("SELECT CAST(pg_current_snapshot() AS text)").fetchone()[0]
+        changed, self._version = version != self._version, version
+        return changed
+
     # -- facts and browsing (the entity and quote index; docs/corpus.md) ------
     def facets(self, query: str, **filters):
         """Counts per outlet, label, language, entity and speaker over the
-        newest matches of ``query`` (``limit=``, default 2,000); ``Facets``."""
+        best hits of ``query`` (``limit=``, default 100), and its matches
+        counted up to 1,000; ``Facets``."""
         from ._browse import facets
 
         return facets(self, query, **filters)

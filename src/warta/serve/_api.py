@@ -27,8 +27,10 @@ class NewPage(BaseModel):
 
 @router.get("/search", summary="Search the corpus")
 def search(params: SearchDep, store: CorpusDep) -> dict:
-    """Hits best first, with snippets (matches in [brackets]), the number of
-    matches counted and facet counts per outlet, label and language."""
+    """Hits best first, with snippets (matches in [brackets]); ``total``
+    matches, counted up to 1,000 (``more``: there are more); facet counts
+    per outlet, label, language, entity and speaker over the best
+    ``counted`` hits (at most 100)."""
     try:
         view = _views.search_view(store, params)
     except QueryError as exc:

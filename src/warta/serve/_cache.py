@@ -1,16 +1,13 @@
 """A bounded cache of search pages that the store's writes invalidate.
 
 Analysts repeat searches and page through them, and a search page costs
-10-20 ms of CPU where a cached one costs well under one. A cached page must
-never hide an article stored since, so every lookup first asks whether the
-store changed:
-
-- SQLite: ``PRAGMA data_version`` changes when a connection other than
-  the one asking commits (another thread or process, ``warta ingest``, this
-  app's own writes). The cache keeps one connection of its own for asking,
-  so it sees every write, and any change empties the cache.
-- PostgreSQL has no such counter per session, so there a page lives
-  ``TTL_SECONDS`` at most (and this app's own writes empty the cache).
+5-15 ms of CPU where a cached one costs well under one. A cached page must
+never hide an article stored since, so every lookup first asks the store
+whether it changed (``Store.changed``), and any change empties the cache.
+The cache keeps a store connection of its own for asking, so it sees every
+write: another thread or process, ``warta ingest``, this app's own writes
+(SQLite: ``PRAGMA data_version``; PostgreSQL: the server's transaction
+snapshot, which moves when any transaction ends).
 
 Each worker process has its own cache; entries are bounded in number
 (``MAX_PAGES``) and hold one page of hits each (at most 50 snippets).
@@ -18,51 +15,45 @@ Each worker process has its own cache; entries are bounded in number
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-import time
 from collections import OrderedDict
-from urllib.request import pathname2url
 
-from ..corpus._db import SQLITE
+from ..corpus import Store
 from ._data import Corpus, SearchFilters, SearchPage
 
-__all__ = ["CachedCorpus", "MAX_PAGES", "TTL_SECONDS"]
+__all__ = ["CachedCorpus", "MAX_PAGES"]
 
 #: Pages kept per process: ~2,000 x ~10 KiB = ~20 MiB at most.
 MAX_PAGES = 2_000
-#: How long a page lives on PostgreSQL, which cannot tell us about writes.
-TTL_SECONDS = 10.0
 
 
 class CachedCorpus:
     """``Corpus`` with its searches cached; everything else passes through."""
 
-    def __init__(self, corpus: Corpus, *, max_pages: int = MAX_PAGES, ttl: float = TTL_SECONDS):
+    def __init__(self, corpus: Corpus, *, max_pages: int = MAX_PAGES):
         self._corpus = corpus
         self._max_pages = max_pages
-        self._ttl = ttl
-        self._pages: OrderedDict[tuple, tuple[float, SearchPage]] = OrderedDict()
+        self._pages: OrderedDict[tuple, SearchPage] = OrderedDict()
         self._lock = threading.Lock()  # worker threads share the cache (and the watch)
         self._generation = 0  # bumped by every clear
-        self._watch, self._version = _watch(corpus.store), None
+        self._watch = Store(corpus.store.location, create=False)  # asks whether the store changed
 
     def __getattr__(self, name):
         return getattr(self._corpus, name)
 
     def search(self, query: str, filters: SearchFilters, *, offset: int, size: int) -> SearchPage:
         key = (query, filters, offset, size)
-        max_age = self._max_age()
+        self._clear_if_changed()
         with self._lock:
             generation = self._generation
             cached = self._pages.get(key)
-            if cached and time.monotonic() - cached[0] < max_age:
+            if cached:
                 self._pages.move_to_end(key)
-                return _copy(cached[1])
+                return _copy(cached)
         page = self._corpus.search(query, filters, offset=offset, size=size)
         with self._lock:
             if generation == self._generation:  # else the store changed while we read
-                self._pages[key] = (time.monotonic(), _copy(page))
+                self._pages[key] = _copy(page)
                 while len(self._pages) > self._max_pages:
                     self._pages.popitem(last=False)
         return page
@@ -81,29 +72,15 @@ class CachedCorpus:
     def __len__(self) -> int:
         return len(self._pages)
 
-    def _max_age(self) -> float:
-        """How old a cached page may be: any age on SQLite, after emptying
-        the cache if the store changed since the last look."""
-        if self._watch is None:
-            return self._ttl
+    def _clear_if_changed(self) -> None:
         with self._lock:
-            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
-            changed, self._version = version != self._version, version
+            changed = self._watch.changed()
         if changed:
             self.clear()
-        return float("inf")
-
-
-def _watch(store) -> sqlite3.Connection | None:
-    """A connection of the cache's own to the store's SQLite file, used for
-    ``PRAGMA data_version`` only (None on PostgreSQL)."""
-    if store.dialect != SQLITE:
-        return None
-    path = store.conn.execute("PRAGMA database_list").fetchone()[2]
-    return sqlite3.connect(f"file:{pathname2url(path)}?mode=ro", uri=True, check_same_thread=False)
 
 
 def _copy(page: SearchPage) -> SearchPage:
     """A page the caller may change (the views add to each hit) without
     changing the cached one."""
-    return SearchPage([dict(hit) for hit in page.hits], page.total, page.facets, page.terms)
+    return SearchPage([dict(hit) for hit in page.hits], page.total, page.facets, page.terms,
+                      page.more, page.counted)

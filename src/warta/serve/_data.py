@@ -20,10 +20,6 @@ from ._entity import MAX_ARTICLES, MAX_NEIGHBOURS, MAX_QUOTES
 
 __all__ = ["Corpus", "QueryError", "SearchFilters", "SearchPage", "stem"]
 
-#: Facets and the total count the newest matches only, so a common word in a
-#: large corpus costs what a rare one does (2,000: a few ms at 100k articles,
-#: against 10-40 ms for the store's 20,000; bench/bench_serve.py).
-FACET_CANDIDATES = 2_000
 #: Reads through a shared memory map instead of copies into each
 #: connection's private cache: one cache for all worker threads (-30% search
 #: time at 100k articles). Address space only; the OS shares the pages.
@@ -47,9 +43,11 @@ class SearchFilters:
 @dataclass
 class SearchPage:
     hits: list[dict]
-    total: int  # matches counted (at most FACET_CANDIDATES)
+    total: int  # matches, counted up to the store's bound (1,000); ``more``: there are more
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     terms: frozenset[str] = frozenset()
+    more: bool = False
+    counted: int = 0  # the best hits the facets count (at most 100)
 
 
 class Corpus:
@@ -71,11 +69,13 @@ class Corpus:
 
     # -- search -----------------------------------------------------------
     def search(self, query: str, filters: SearchFilters, *, offset: int, size: int) -> SearchPage:
-        """One page of hits; the store ranks ``offset + size`` and we slice,
-        so callers must bound ``offset`` (the pages do)."""
-        hits = self.store.search(query, limit=offset + size, **filters.as_kwargs())
-        found = self.store.facets(query, limit=FACET_CANDIDATES, **filters.as_kwargs())
-        return SearchPage([h.to_dict() for h in hits[offset:]], found.total, found.counts, query_terms(query))
+        """One page of hits and the facets of the best 100, ranked once by
+        the store; it ranks ``offset + size`` hits, so callers must bound
+        ``offset`` (the pages do)."""
+        found = self.store.search_page(query, offset=offset, size=size, **filters.as_kwargs())
+        facets = found.facets
+        return SearchPage([h.to_dict() for h in found.hits], facets.total, facets.counts, query_terms(query),
+                          facets.more, facets.counted)
 
     # -- articles ---------------------------------------------------------
     def article(self, article_id: str) -> tuple[Article, str | None] | None:

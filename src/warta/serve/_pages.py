@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from . import _views
-from ._data import FACET_CANDIDATES, QueryError
+from ._data import QueryError
 from ._deps import CorpusDep, DayParam, SearchDep
 from ._params import MAX_OFFSET
 
@@ -29,11 +29,11 @@ def home() -> RedirectResponse:
 
 @router.get("/search")
 def search_page(request: Request, params: SearchDep, store: CorpusDep):
-    context = {"params": params, "max_offset": MAX_OFFSET, "max_counted": FACET_CANDIDATES, "error": None}
+    context = {"params": params, "max_offset": MAX_OFFSET, "error": None}
     try:
         context |= _views.search_view(store, params)
     except QueryError as exc:
-        context |= {"hits": [], "total": 0, "facets": {}, "error": str(exc)}
+        context |= {"hits": [], "total": 0, "more": False, "counted": 0, "facets": {}, "error": str(exc)}
         return render(request, "search.html", context, 400)
     return render(request, "search.html", context)
 

@@ -24,12 +24,13 @@ def search_view(corpus: Corpus, params: SearchParams) -> dict:
     if params.offset > MAX_OFFSET:
         raise HTTPException(400, f"paging stops after {MAX_OFFSET} results: narrow the query")
     if not params.q:
-        return {"hits": [], "total": 0, "facets": {}}
+        return {"hits": [], "total": 0, "more": False, "counted": 0, "facets": {}}
     found = corpus.search(params.q, params.filters, offset=params.offset, size=params.size)
     for hit in found.hits:
         hit["snippet_parts"] = snippet_parts(hit["snippet"], found.terms)
         hit["url"] = safe_url(hit.get("url"))
-    return {"hits": found.hits, "total": found.total, "facets": found.facets}
+    return {"hits": found.hits, "total": found.total, "more": found.more, "counted": found.counted,
+            "facets": found.facets}
 
 
 def snippet_parts(snippet: str, terms: frozenset[str]) -> list[tuple[str, bool]]:
