@@ -21,7 +21,7 @@ from ._errors import StoreError
 from ._prepare import Failure, Prepared, prepare
 from ._schema import migrate
 from ._stem import INDEX_FORMS
-from ._write import write_batch
+from ._write import write_failure, write_prepared
 
 __all__ = ["Store"]
 
@@ -72,15 +72,18 @@ class Store:
         self.write([item])
         return item.id
 
-    def write(self, batch: Iterable[Prepared | Failure], *, stories: bool = True) -> Counter:
+    def write(self, batch: Iterable[Prepared | Failure]) -> Counter:
         """Write prepared articles and failures in one transaction; counts
-        what happened ("added", "updated", "unchanged", "failed"). Then
-        groups stories, unless ``stories=False`` leaves that to a later
-        write or ``group_stories`` (the result is the same)."""
+        what happened ("added", "updated", "unchanged", "failed")."""
+        counts: Counter = Counter()
         with self.transaction() as conn:
-            counts = write_batch(conn, batch)
-        if stories:
-            self.group_stories()  # after the commit: a failure here never loses the batch
+            for item in batch:
+                if isinstance(item, Failure):
+                    write_failure(conn, item)
+                    counts["failed"] += 1
+                else:
+                    counts[write_prepared(conn, item)] += 1
+        self.group_stories()  # after the commit: a failure here never loses the batch
         return counts
 
     def seen(self, digests: Iterable[str]) -> set[str]:
