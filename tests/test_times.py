@@ -126,3 +126,32 @@ def test_a_clock_time_takes_the_day_named_in_the_paragraph_before():
         "Massa tiba di balai kota, Senin (25/3/2019) sore.\n\nPukul 16.15 WIB, mereka bubar."
     )
     assert found["Pukul 16.15 WIB"] == "2019-03-25T16:15:00+07:00"
+
+
+# Categories fixed after the first look at the fresh3 batch (docs/understand.md).
+@pytest.mark.parametrize("text, expected", [
+    ("Truk boleh lewat pukul 06.00-09.00 WIB dan 16.00-19.00 WIB.",
+     {"pukul 06.00-09.00 WIB": "06:00:00+07:00", "16.00-19.00 WIB": "16:00:00+07:00"}),
+    ("Minum air sebelum pukul 12 siang.", {"pukul 12 siang": "12:00:00"}),
+    ("Toko tutup jam 9 malam.", {"jam 9 malam": "21:00:00"}),
+    ("Rapat dimulai pukul 2 siang WIB.", {"pukul 2 siang WIB": "14:00:00+07:00"}),
+    ("Pasar buka pukul 5 pagi.", {"pukul 5 pagi": "05:00:00"}),
+    ("Jalan 3.000 langkah sebelum jam 12.", {"jam 12": "12:00:00"}),
+    ("Iklim masih bagus 10-7 tahun yang lalu.", {"10-7 tahun yang lalu": "2009"}),
+    ("Bantuan cair (Oktober-Desember 2018) untuk warga.", {"Oktober-Desember 2018": "2018-10"}),
+    ("Data November-Januari 2019 diperbarui.", {"November-Januari 2019": "2018-11"}),
+    ("Dana cair tiga bulan (Oktober, November, dan Desember).",
+     {"Oktober": "2019-10", "November": "2019-11", "Desember": "2019-12"}),
+    ("Kemudian (6/3), ia kembali ke kantor.", {"(6/3)": "2019-03-06"}),
+    ("Kebutuhan dana untuk 2020-2024 besar.", {"untuk 2020-2024": "2020"}),
+])  # fmt: skip
+def test_expressions_from_the_fresh3_batch(text, expected):
+    found, _ = values(text)
+    assert found == expected
+
+
+def test_a_bracketed_day_dates_a_clock_time_two_paragraphs_on():
+    found, _ = values(
+        "Kemudian (6/3), ia datang.\n\nIa menunggu.\n\nSekitar pukul 13.45 WIB ia pergi."
+    )
+    assert found["pukul 13.45 WIB"] == "2019-03-06T13:45:00+07:00"

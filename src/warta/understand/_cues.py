@@ -9,6 +9,7 @@ people the article named before the quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._names import RUN, Who, apposition, split_run, who_at, who_before
@@ -24,7 +25,7 @@ SPEECH_VERBS = (
     "mengatakan menyatakan menyebut menyebutkan menjelaskan menegaskan mengungkapkan mengungkap "
     "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
     "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
-    "bilang menduga berdalih"
+    "bilang menduga berdalih mengumumkan berpendapat"
 ).split()
 PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _ADVERBS = r"(?:(?:juga|pun|lalu|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
@@ -44,10 +45,13 @@ _POINTED = re.compile(r"(?:\s+[^\s,.;:!?\"”]+){0,5}?\s+(?:ini|itu|tersebut)\b"
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 _PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
 _VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
+# After "menurut" but not a source of speech: "Menurut rencana, ...", "menurut saya".
+_NOT_SPEAKERS = "rencana|jadwal|aturan|ketentuan|undang-undang|hukum|data|saya|kami|kita|aku"
 # "Menurut X", "Menurutnya", and "Menurut pengamat ekonomi UI, Nama, ..." (a description first).
 _MENURUT = re.compile(
     rf"\b(?i:menurut)(?:(?P<nya>nya)|\s+(?P<pronoun>(?i:dia|ia|beliau))\b|\s+(?P<run>{RUN.pattern})"
-    rf"|\s+[a-z][^,\n]{{0,60}},\s*(?P<described>{RUN.pattern})(?=,))"
+    rf"|\s+[a-z][^,\n]{{0,60}},\s*(?P<described>{RUN.pattern})(?=,)"
+    rf"|\s+(?!(?:{_NOT_SPEAKERS})\b)(?P<phrase>[a-z][^,\n]{{0,60}})(?=,))"  # "Menurut penelitian X,"
 )
 # A time phrase between the subject and its verb: "X pada 2019 lalu mengatakan".
 _TIME_TAIL = re.compile(
@@ -129,13 +133,14 @@ def cue_before(text: str, start: int, position: int) -> Cue | None:
     return None
 
 
+_ALIAS_TAIL = re.compile(r",?\s*\([^()]{1,30}\)$")  # "Saifullah Yusuf (Gus Ipul) mengatakan"
 _CUE_IN_HEAD = re.compile(rf",\s*(?i:menurut|kata)\s+(?P<run>{RUN.pattern}),$")
 
 
 def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     """Who says, from the words before a speech verb at `verb_start`."""
     head = re.sub(rf"\s{_ADVERBS}$", " ", text[start:verb_start].rstrip() + " ").rstrip()
-    head = _TIME_TAIL.sub("", head)
+    head = _ALIAS_TAIL.sub("", _TIME_TAIL.sub("", head))
     if (m := _CUE_IN_HEAD.search(head)) is not None:  # "Komnas HAM, menurut Anis, menyatakan"
         who = split_run(m["run"], start + m.start("run"))
         if who is not None and who.name:
@@ -154,11 +159,40 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
         return Cue(word, "name", who, end=verb_start)
     # "Priyanka Sachdeva, analis pasar senior di Phillip Nova mengatakan": the
     # sentence opens with the name, and a description stands before the verb.
-    match = _APPOSITIVE_SUBJECT.match(text, start, verb_start)
-    who = split_run(match["run"], match.start("run")) if match else None
-    if who is not None and who.name:
+    # "Mendikdasmen Abdul Mu'ti dalam rapat kerja dengan Komisi X memaparkan": a
+    # setting stands between the name that opens the sentence and the verb.
+    for pattern in (_APPOSITIVE_SUBJECT, _SUBJECT_IN_SETTING):
+        match = pattern.match(text, start, verb_start)
+        who = split_run(match["run"], match.start("run")) if match else None
+        if who is not None and who.name:
+            return Cue(word, "name", who, end=verb_start)
+    if (who := _document_subject(head, start)) is not None:
         return Cue(word, "name", who, end=verb_start)
     return Cue(word, "unresolved", end=verb_start)
+
+
+_SUBJECT_IN_SETTING = re.compile(
+    rf"\s*(?P<run>{RUN.pattern})\s+(?:dalam|saat|ketika|usai|seusai|selepas|di\s+sela)\s"
+)
+# "sejumlah studi internasional menjelaskan", "Penelitian dari Harvard Medical School menyebutkan".
+_DOCUMENT = re.compile(
+    r"(?:^|,\s*)(?:(?i:sejumlah|hasil|sebuah|para)\s+)?"
+    r"(?P<doc>(?i:penelitian|studi|riset|survei|laporan|kajian)\b[^,]{0,80})$"
+)
+_SOURCE = re.compile(rf"^\S+(?:\s+(?:dari|oleh))?\s+(?P<run>{RUN.pattern})$")
+
+
+def _document_subject(head: str, start: int) -> Who | None:
+    """A study or report as the subject: the institution that made it when the
+    text names it right after the noun, else the phrase itself as a role."""
+    match = _DOCUMENT.search(head)
+    if match is None:
+        return None
+    doc, at = match["doc"].strip(), start + match.start("doc")
+    source = _SOURCE.match(doc)
+    if source is not None:
+        return _source(source["run"], at + source.start("run"))
+    return Who(None, doc, at, at + len(doc))
 
 
 def menurut_cue(match: re.Match[str], offset: int) -> Cue:
@@ -166,6 +200,8 @@ def menurut_cue(match: re.Match[str], offset: int) -> Cue:
         return Cue(
             "menurut", "pronoun", phrase=match["pronoun"] or "-nya", end=offset + match.end()
         )
+    if match["phrase"]:
+        return _described_cue(match, offset)
     if match["described"]:
         who = split_run(match["described"], offset + match.start("described"))
         if who is None or who.role or not who.name:
@@ -181,6 +217,33 @@ def menurut_cue(match: re.Match[str], offset: int) -> Cue:
     if who is None:
         return Cue("menurut", "unresolved", end=offset + match.end())
     return Cue("menurut", "name", who, end=offset + match.end())
+
+
+def _described_cue(match: re.Match[str], offset: int) -> Cue:
+    """'Menurut penelitian Harvard Medical School,': the institution named in
+    the description; 'Menurut pakar,', 'Menurut pengumuman resmi,': the
+    description itself, as the role of a speaker without a name."""
+    phrase, start = match["phrase"], offset + match.start("phrase")
+    run = re.search(RUN.pattern, phrase)
+    if run is None:
+        return Cue(
+            "menurut",
+            "name",
+            Who(None, phrase, start, start + len(phrase)),
+            end=start + len(phrase),
+        )
+    return Cue(
+        "menurut", "name", _source(run.group(), start + run.start()), end=offset + match.end()
+    )
+
+
+def _source(run: str, start: int) -> Who:
+    """The maker of a study or the source of a claim: a person's name, else
+    the institution as written ("Universitas Gadjah Mada", not "Gadjah Mada")."""
+    who = split_run(run, start)
+    if who is not None and who.name and not who.role:
+        return who
+    return Who(None, run, start, start + len(run))
 
 
 def menurut_at(sentence: str) -> re.Match[str] | None:
@@ -199,9 +262,14 @@ def named_after_comma(head: str) -> bool:
 _NAME_AFTER_COMMA = re.compile(rf",\s+{RUN.pattern}\s*$")
 
 
-def speech_verb(sentence: str) -> re.Match[str] | None:
-    # A verb glued to the name before it ("Bahlil Lahadaliamengatakan,") still counts.
-    return re.search(rf"(?:\b|(?<=[a-z]{{3}}))(?P<cue>{_VERB})\b", sentence)
+def speech_verbs(sentence: str) -> Iterator[re.Match[str]]:
+    """The verbs of saying of a sentence, in order: in "meski tidak menyebutkan
+    ..., Nezar mengatakan ..." the second one has the subject. A verb glued to
+    the name before it ("Bahlil Lahadaliamengatakan,") still counts."""
+    return _SPEECH_VERB.finditer(sentence)
+
+
+_SPEECH_VERB = re.compile(rf"(?:\b|(?<=[a-z]{{3}}))(?P<cue>{_VERB})\b")
 
 
 def inserted_cue(sentence: str) -> re.Match[str] | None:
@@ -211,10 +279,10 @@ def inserted_cue(sentence: str) -> re.Match[str] | None:
 
 # Also at the sentence start ("Kata Dewa, ..."), with a pronoun ("Apalagi, kata dia, ...")
 # and passive ("Pertimbangan itu, disebutkan Afifuddin, dilakukan ...").
-_PASSIVE_CUES = "disebutkan|dikatakan|dijelaskan|diungkapkan|ditegaskan"
+_PASSIVE_CUES = "disebutkan|dikatakan|dijelaskan|diungkapkan|ditegaskan|disampaikan"
 _INSERTED_CUE = re.compile(
-    rf"(?:[^,\"“”]{{0,40}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}|{_PASSIVE_CUES}|menurut))\s+"
-    rf"(?P<run>{RUN.pattern}|dia|ia|beliau),\s*"
+    rf"(?:[^,\"“”]{{0,80}},\s*)?(?P<cue>(?i:{'|'.join(SHORT_CUES)}|{_PASSIVE_CUES}|menurut))"
+    rf"(?:\s+(?P<run>{RUN.pattern}|dia|ia|beliau)|(?P<nya>nya))(?:,|\s+bahwa\b)\s*"
 )
 
 

@@ -33,6 +33,7 @@ dirjen sesjen wakapolda wakapolres kapolrestabes kabidhumas kasatlantas kasatnar
 mentan mendag menhub menpora menaker mensos menag menpar menkum menkumham menkominfo menkomdigi mendikdasmen
 mendikbud mendiktisaintek menperin menpupr menpan menlhk menbud wamenkeu wamenlu wamendagri mantan eks calon drs dra
 politikus politisi pengacara kuasa advokat dosen guru aktivis legislator ahli pelatih pemain pengusaha petinggi
+kontributor wartawan jurnalis reporter koresponden redaktur
 """.split())  # fmt: skip
 
 # Capitalised words that belong to roles and institutions, not to names.
@@ -52,6 +53,8 @@ komunitas perkumpulan golkar gerindra nasdem demokrat perindo hanura cabang rant
 university institute
 """.split())  # fmt: skip
 
+# Capitalised words that are never a person's name, even alone ("Nomor 5", "Pasal 31").
+NOT_NAMES = frozenset("masyarakat nomor pasal ayat".split())
 _INSTITUTION_AFFIX = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny|pel)[a-z]{3,}an$")
 PARTICLES = frozenset({"bin", "binti", "van", "de", "der", "von", "al", "el", "dan"})
 COUNTRIES = frozenset("""
@@ -92,7 +95,7 @@ def is_role_word(token: str) -> bool:
     low = token.strip(".").lower()
     if token.startswith("(") or token.startswith("ke-"):
         return True
-    if low in TITLES or low in INSTITUTION or low in places():
+    if low in TITLES or low in INSTITUTION or low in NOT_NAMES or low in places():
         return True
     if len(token) > 1 and token.isupper() and not token.endswith("."):
         return True  # an acronym: BPS, DPRD, AKBP

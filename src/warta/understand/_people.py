@@ -39,7 +39,10 @@ _ATTRIBUTION = re.compile(
     r"[^.\n]{0,3}[.,]?\s+(?:Hal|Pernyataan|Keterangan)\s+(?:ini|itu|tersebut)\s+(?:di\w+kan)"
     r"\s+(?:oleh\s+)?(?P<run>[A-Z])"
 )
-_DEFINED_ACRONYM = re.compile(rf"(?P<long>{RUN.pattern})\s+\((?P<short>[A-Z][A-Za-z]{{1,11}})\)")
+# "Kementerian Keuangan (Kemenkeu)", "Saifullah Yusuf (Gus Ipul)", "Saifullah Yusuf, (Gus Ipul)".
+_DEFINED_ACRONYM = re.compile(
+    rf"(?P<long>{RUN.pattern}),?\s+\((?P<short>[A-Z][A-Za-z'-]{{1,11}}(?:\s+[A-Z][A-Za-z'-]{{1,11}}){{0,2}})\)"
+)
 
 
 @dataclass
@@ -56,10 +59,12 @@ class People:
         self, masked_body: str, speakers: list[tuple[int, str]], entities: list[dict[str, Any]]
     ):
         persons = [e for e in entities if e.get("label") in ("PER", "PERSON")]
-        named = list(speakers) + [(e["start"], e.get("canonical") or e["text"]) for e in persons]
+        self.acronyms, institutions = _acronyms(masked_body)
+        # An institution that speaks ("Komdigi memastikan") is not what "katanya" points back to.
+        speakers = [(at, s) for at, s in speakers if self.acronyms.get(s, s) not in institutions]
+        named = speakers + [(e["start"], e.get("canonical") or e["text"]) for e in persons]
         runs = list(_runs(masked_body))
         titled = [(r.named.start, r.named.name) for r in runs if _titled(r)]
-        self.acronyms = _acronyms(masked_body)
         self._long_names = {r.who.name for r in runs if r.who.name and " " in r.who.name}
         # Any name after a role ("Fraksi PAN Eddy Soeparno") may complete a short
         # form; only names after a person's title are antecedents of pronouns.
@@ -68,6 +73,11 @@ class People:
         ]
         self.canonical = canonical_names(known)
         self._titled = {self.canonical.get(name, name) for _, name in titled}
+        self._holders = [
+            (r.named.start, r.named.name, masked_body[r.who.start : max(r.who.end, r.named.start)])
+            for r in runs
+            if r.named.name and any(_is_title(w) for w in (r.named.role or "").split())
+        ]
         parts = {w for _, name in named + titled for w in name.split() if len(w) > 2}
         later = [(r.who.start, r.who.name) for r in runs if _mentions(r, parts)]
         mentions = sorted(named + titled + later)
@@ -89,6 +99,17 @@ class People:
         """The person last named before `position`."""
         i = bisect.bisect_left(self._starts, position)
         return self._names[i - 1] if i else None
+
+    def holder(self, role: str, position: int) -> str:
+        """The person the article names with `role`, last before `position`
+        (else first after it): "kata Kapolres" after "Kapolres Bogor AKBP X",
+        "ungkap JPU" after "Jaksa Penuntut Umum (JPU) Kejari OKI Ulpah"; the
+        role itself when nobody holds it, as for an institution ("kata BPS")."""
+        found = [(start, name) for start, name, text in self._holders if _holds(role, text)]
+        if not found:
+            return self.full_name(role)
+        before = [f for f in found if f[0] < position]
+        return self.full_name((before[-1] if before else found[0])[1])
 
     def full_name(self, name: str) -> str:
         if name in self.acronyms:
@@ -144,6 +165,19 @@ def _mentions(run: _Run, parts: set[str]) -> bool:
     return bool(run.who.name and run.subject and set(run.who.name.split()) <= parts)
 
 
+def _holds(role: str, run_text: str) -> bool:
+    """A run (role words before a name) holds `role`: its words with a person's
+    title among them ("Kapolres"), or an acronym the run defines for words
+    with a title ("Jaksa Penuntut Umum (JPU)"; not "Badan Pusat Statistik (BPS)")."""
+    defined = re.search(rf"((?:[\w'-]+\s+){{1,6}})\({re.escape(role)}\)", run_text)
+    if defined is not None:
+        expansion = defined[1].split()[-len(role) :] if role.isupper() else defined[1].split()
+        return any(_is_title(w) for w in expansion)
+    words = role.lower().split()
+    present = set(re.findall(r"[\w'-]+", run_text.lower()))
+    return any(_is_title(w) for w in words) and set(words) <= present
+
+
 def _is_title(word: str) -> bool:
     return word.lower().strip(".") in TITLES
 
@@ -163,11 +197,17 @@ _PASSIVE_SAYING = re.compile(
 )
 
 
-def _acronyms(text: str) -> dict[str, str]:
-    table = {}
+def _acronyms(text: str) -> tuple[dict[str, str], set[str]]:
+    """Short form -> long form, and the long forms that are institutions."""
+    table, institutions = {}, set()
     for match in _DEFINED_ACRONYM.finditer(text):
         who = split_run(match["long"], match.start())
         if who is not None:
             # A person's acronym ("AHY") stands for the name, an institution's for the role.
             table[match["short"]] = who.name or who.role
-    return table
+            if who.name is None and who.role:
+                institutions.add(who.role)
+            alias = split_run(match["short"], 0)
+            if who.name and alias is not None and alias.name and alias.name != match["short"]:
+                table[alias.name] = who.name  # "Gus Ipul": "tutup Gus Ipul" gives "Ipul"
+    return table, institutions

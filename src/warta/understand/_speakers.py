@@ -51,8 +51,8 @@ def _speaker(quote, people: People) -> tuple[str | None, str | None]:
         return None, None
     if cue.how == "name":
         name = cue.who.name
-        if name is None:  # a role alone ("kata Kapolres Bogor"): its holder if named before
-            return people.full_name(cue.who.role), "role"
+        if name is None:  # a role alone ("kata Kapolres Bogor"): its holder if named
+            return people.holder(cue.who.role, quote.start), "role"
         return people.full_name(name), "cue"
     person = people.latest(quote.start)
     return person, cue.how if person else None

@@ -25,7 +25,7 @@ from ._cues import (
     menurut_at,
     menurut_cue,
     named_after_comma,
-    speech_verb,
+    speech_verbs,
     subject_of,
     trailing_cue,
 )
@@ -36,6 +36,7 @@ from ._speakers import records, warn_unbalanced
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _MIN_WORDS = 3
+_MIN_PARTIAL_WORDS = 12
 _MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
 _COURTESY = re.compile(
     r"\s+(?:apresiasi|terima\s+kasih|ucapan|duka|belasungkawa|permohonan\s+maaf|permintaan\s+maaf"
@@ -98,8 +99,10 @@ def _direct_quote(body: str, masked: str, span: Span) -> Quote | None:
 def _looks_like_speech(body: str, span: Span, words: int) -> bool:
     content = body[span.start : span.end].rstrip()
     ends_clause = content[-1:] in ".,!?…-"
-    alone = not body[max(0, span.start - 2) : span.start - 1].strip(" ")  # opens a paragraph
-    return words >= _MIN_WORDS and (ends_clause or alone)
+    alone = body[max(0, span.start - 2) : span.start - 1] in ("", "\n")  # opens a paragraph
+    # Inside a sentence, a short span is a term or a title ('pemilihan "Duta Muda X" pada ...');
+    # a long one is a statement quoted in part ('telah "mengeluarkan dekrit untuk ...".').
+    return words >= _MIN_WORDS and (ends_clause or alone or words >= _MIN_PARTIAL_WORDS)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -135,31 +138,40 @@ def _indirect_quotes(masked: str) -> list[Quote]:
 
 
 def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
+    """The first reading of the sentence as reported speech that holds:
+    'Menurut X, ...', 'X mengatakan ...' (any verb of saying in it), 'Pertama,
+    kata X, ...', '..., kata X.'."""
     if (m := menurut_at(sentence)) is not None:
         cue = menurut_cue(m, start)
-        content = cue.end - start
-    elif (m := speech_verb(sentence)) is not None and (
-        _near_start(sentence, m.start()) or named_after_comma(sentence[: m.start()])
-    ):
-        cue = subject_of(masked, start, start + m.start(), m["cue"])
-        content = m.end()
-        if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
-            return None  # 'X menilai' without a subject we can name: not reported speech
-        if _COURTESY.match(sentence, content):
-            return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
-    elif (m := inserted_cue(sentence)) is not None:
+        return _content_quote(masked, cue.end, start + len(sentence), cue)
+    for m in speech_verbs(sentence):
+        if quote := _by_verb(masked, sentence, start, m):
+            return quote
+    if (m := inserted_cue(sentence)) is not None:
         cue = _inserted(m, start)
-        content = m.end()
-    elif (m := trailing_cue(sentence)) is not None:
+        return _content_quote(masked, start + m.end(), start + len(sentence), cue)
+    if (m := trailing_cue(sentence)) is not None:
         cue = _trailing(masked, start + m.start("cue"), m["cue"])
         return _content_quote(masked, start, start + m.start(), cue)
-    else:
+    return None
+
+
+def _by_verb(masked: str, sentence: str, start: int, m: re.Match[str]) -> Quote | None:
+    if not (_near_start(sentence, m.start()) or named_after_comma(sentence[: m.start()])):
         return None
+    cue = subject_of(masked, start, start + m.start(), m["cue"])
+    content = m.end()
+    if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
+        return None  # 'X menilai' without a subject we can name: not reported speech
+    if _COURTESY.match(sentence, content):
+        return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
     return _content_quote(masked, start + content, start + len(sentence), cue)
 
 
 def _inserted(m: re.Match[str], start: int) -> Cue | None:
     word = m["cue"].lower()
+    if m["nya"]:  # "Pertama, katanya, ...", "karena, menurutnya, ..."
+        return Cue(word, "pronoun", phrase="-nya", end=start + m.end())
     if m["run"].lower() in PRONOUNS:
         return Cue(word, "pronoun", phrase=m["run"], end=start + m.end())
     who = split_run(m["run"], start + m.start("run"))

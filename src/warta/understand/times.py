@@ -40,11 +40,14 @@ _I = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_date", re.compile(
         rf"(?=[phSRKJMA])(?:(?:pada\s+)?hari\s+)?(?P<wd>{_WEEKDAY}|Minggu)\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")),
+    ("bracket_date", re.compile(r"(?<=\s)\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)(?=[\s,.])")),
     ("day_month", re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?!\.?\s*\d)", _I)),
+    ("month_range", re.compile(
+        rf"\b(?=[adfjmnops])(?P<m>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I)),
     ("month_year", re.compile(rf"\b(?=[adfjmnops])(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I)),
     ("year", re.compile(
-        r"\b(?=[tpshdamjTPSHDAMJ])(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan"
-        r"|mulai|sepanjang|selama|jelang|menjelang|sebelum|setelah|medio)"
+        r"\b(?=[tpshdamjuTPSHDAMJU])(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan"
+        r"|mulai|sepanjang|selama|jelang|menjelang|sebelum|setelah|medio|untuk)"
         r"\s+(?P<y>(?:19|20)\d\d)\b(?![.,]\d)(?:\s*[-–]\s*(?:19|20)\d\d\b)?")),  # "2021-2023": the first
     ("quarter", re.compile(
         r"\b(?:(?i:kuartal|triwulan|kuarter)\s+(?P<q>IV|I{1,3}|[1-4])|Q(?P<q2>[1-4]))\s*[-/ ]\s*"
@@ -53,11 +56,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?i:kuartal|triwulan|kuarter)\s+(?:ke[-\s]?)?(?P<q>IV|I{1,3}|[1-4]\b|(?i:pertama|kedua|ketiga"
         r"|keempat|satu|dua|tiga|empat))(?!\s*[-/ ]\s*(?:19|20)\d\d)")),  # "triwulan empat": this year's
     ("month", re.compile(
-        rf"(?:(?<=[a-z] )|(?<=[a-z], )(?=(?:{_FULL_MONTH})(?:,|\s+(?:dan|hingga|sampai|atau)\b)))"
+        rf"(?:(?<=[a-z] )|(?:(?<=[a-z], )|(?<=\())(?=(?:{_FULL_MONTH})(?:,|\s+(?:dan|hingga|sampai|atau)\b)))"
         rf"(?P<m>{_FULL_MONTH})\b(?!\s*\d)(?!\s+[A-Z])"
         r"(?:\s+(?P<dir>lalu|mendatang|depan|tahun\s+lalu|tahun\s+depan|tahun\s+ini))?")),
     ("count_ago", re.compile(
-        rf"\b(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b", _I)),
+        rf"\b(?:(?P<n0>\d{{1,3}})\s*[-–]\s*)?(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b", _I)),
     ("se_ago", re.compile(
         rf"\b(?P<se>{'|'.join(SE_UNITS)})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b",
         _I)),
@@ -71,11 +74,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(
         r"(?=[pjPJ\d])(?:\b(?i:pukul|jam|pkl\.?)\s+(?P<h>\d{1,2})[.:](?P<min>\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?"
         r"(?:\s*(?P<z>WIB|WITA|WIT|GMT|UTC)\b)?"
-        r"|(?<![\d.,])(?P<h2>\d{1,2})[.:](?P<min2>\d{2})\s*(?P<z2>WIB|WITA|WIT|GMT|UTC)\b)")),
+        r"|(?<![\d.,])(?P<h2>\d{1,2})[.:](?P<min2>\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?P<z2>WIB|WITA|WIT|GMT|UTC)\b"
+        rf"|\b(?i:pukul|jam)\s+(?P<h3>\d{{1,2}})(?!\d|[.:,]\d)(?:\s+(?P<part>{_PART}))?(?:\s*(?P<z3>WIB|WITA|WIT|GMT|UTC)\b)?)")),
 ]  # fmt: skip
 
 _RELATIVE = frozenset({"weekday", "word", "unit_rel", "count_ago", "se_ago", "month", "weekday_date",
-                       "day_month"})  # fmt: skip
+                       "day_month", "bracket_date"})  # fmt: skip
 _TO = r"(?:[-–]|hingga|sampai(?:\s+dengan)?|s\.?d\.?)"
 _RANGE_START = re.compile(rf"(?<!\d)\d{{1,2}}\s*{_TO}\s*$")
 # "Januari hingga September 2025", "1 Juli-30 September 2025": the year written at the range's end.
@@ -186,6 +190,9 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | boo
     False when the match is not a time expression after all."""
     if kind == "month_year":
         return f"{m['y']}-{MONTHS[m['m'].lower()]:02d}"
+    if kind == "month_range":  # "Oktober-Desember 2025": 2025-10; "November-Januari 2026": 2025-11
+        first, last = MONTHS[m["m"].lower()], MONTHS[m["m2"].lower()]
+        return f"{int(m['y']) - (first > last)}-{first:02d}"
     if kind == "year":
         return m["y"]
     if kind == "quarter":
@@ -202,7 +209,7 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | boo
 
 
 def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
-    if kind == "weekday_date":
+    if kind in ("weekday_date", "bracket_date"):
         return with_year(anchor, int(m["m"]), int(m["d"]))
     if kind in ("month", "day_month") and (y := _RANGE_END_YEAR.match(m.string, m.end())):
         month = f"{y['y']}-{MONTHS[m['m'].lower()]:02d}"  # "Januari hingga September 2025"
@@ -213,7 +220,7 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
         return with_year(anchor, MONTHS[m["m"].lower()], int(m["d"]))
     if kind in ("count_ago", "se_ago"):
         unit = m["unit"].lower() if kind == "count_ago" else SE_UNITS[m["se"].lower()]
-        count = 1 if kind == "se_ago" else _count(m["n"])
+        count = 1 if kind == "se_ago" else _count(m["n0"] or m["n"])  # "10-7 tahun lalu": 10
         sign = -1 if " ".join(m["dir"].lower().split()) in PAST else 1
         return shift(anchor, unit, sign * count)
     if kind == "unit_rel":
@@ -255,11 +262,19 @@ def _weekday_in_context(m: re.Match[str]) -> bool:
 
 
 def _clock(m: re.Match[str]) -> str | None:
-    hour, minute = int(m["h"] or m["h2"]), int(m["min"] or m["min2"])
+    hour, minute = int(m["h"] or m["h2"] or m["h3"]), int(m["min"] or m["min2"] or 0)
+    lo, hi = _AFTERNOON.get((m["part"] or "").lower(), (24, 0))
+    if lo <= hour + 12 <= hi:
+        hour += 12  # "pukul 7 malam", "pukul 2 siang"
     if hour > 24 or minute > 59:
         return None
-    zone = _CLOCK_ZONES.get(m["z"] or m["z2"] or "", "")
+    zone = _CLOCK_ZONES.get(m["z"] or m["z2"] or m["z3"] or "", "")
     return f"{hour % 24:02d}:{minute:02d}:00{zone}"
+
+
+# The afternoon hours (on 24) a part of the day covers: "pukul 2 siang" is 14:00,
+# "pukul 11 siang" and "pukul 12 siang" stay 11:00 and noon, "pukul 7 malam" is 19:00.
+_AFTERNOON = {"siang": (13, 15), "sore": (15, 18), "malam": (18, 23)}
 
 
 def _record(body: str, start: int, end: int, value: Any, kind: str) -> dict[str, Any]:
