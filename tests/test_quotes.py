@@ -388,8 +388,8 @@ def test_an_institution_acronym_is_not_taken_for_the_person_heading_it():
 
 def test_words_of_documents_and_institutions_are_not_names():
     a = quotes_of(
-        "Menteri Kesehatan Nomor 12 Tahun 2024 mengatur hal itu. Ketua Umum Dewan Pemberdayaan "
-        "Masyarakat hadir. Pengurus mendengar Wakil Menteri Agus Salim di Bogor.",
+        "Wakil Menteri Agus Salim tiba di Bogor. Peraturan Menteri Kesehatan Nomor 12 Tahun "
+        "2024 mengatur hal itu. Ketua Umum Dewan Pemberdayaan Masyarakat hadir.",
         '"Aturan ini kami jalankan penuh," pungkasnya.',
     )
     assert a.quotes[0]["speaker"] == "Agus Salim"
@@ -472,3 +472,14 @@ def test_a_short_quoted_title_inside_a_sentence_is_not_a_quote():
         'wilayah utara kota".',
     )
     assert [q["text"][:15] for q in a.quotes] == ["mengirim tim un"]
+
+
+def test_a_name_after_a_noun_or_an_active_verb_is_not_an_antecedent():
+    a = quotes_of(
+        "Ketua RT Slamet Riyadi meminta warga tenang. Ia mendukung langkah Wali Kota Budi "
+        "Hartono yang menutup jalan itu.",
+        '"Kami sudah berkoordinasi sejak pagi," katanya.',
+        "Tim gabungan yang dipimpin Kasat Reskrim AKP Rudi Gunawan tiba sore hari.",
+        '"Lokasi sudah kami amankan," ujarnya.',
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Slamet Riyadi", "Rudi Gunawan"]

@@ -52,6 +52,7 @@ class _Run:
     who: Who
     named: Who  # the same, or the name in ", Name" after it ("Duta Besar Pakistan, Zahid")
     subject: bool  # not after a preposition ("oleh Presiden X")
+    opens_clause: bool  # "..., Presiden X" but not "arahan Presiden X"
 
 
 class People:
@@ -80,7 +81,12 @@ class People:
         ]
         parts = {w for _, name in named + titled for w in name.split() if len(w) > 2}
         later = [(r.who.start, r.who.name) for r in runs if _mentions(r, parts)]
-        mentions = sorted(named + titled + later)
+        # Antecedents of "dia"/"-nya" are subjects: "Ia mendukung langkah Gubernur X"
+        # names X as an object, and the next "katanya" is still the speaker's.
+        subjects = {r.named.start for r in runs if r.opens_clause} | {
+            r.who.start for r in runs if r.opens_clause
+        }
+        mentions = sorted(named + [m for m in titled + later if m[0] in subjects])
         self._starts = [start for start, _ in mentions]
         self._names = [self.full_name(name) for _, name in mentions]
         self._entities = persons
@@ -151,7 +157,12 @@ def _runs(masked_body: str) -> Iterator[_Run]:
         who = split_run(match.group(), match.start())
         if who is not None:
             named = apposition(masked_body, match.end(), who) or who
-            yield _Run(who, named, _after_no_preposition(masked_body, match.start()))
+            yield _Run(
+                who,
+                named,
+                _after_no_preposition(masked_body, match.start()),
+                _opens_clause(masked_body, match.start()),
+            )
 
 
 def _titled(run: _Run) -> bool:
@@ -192,6 +203,25 @@ def _after_no_preposition(text: str, start: int) -> bool:
     return before[-1].lower() not in PREPOSITIONS
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """A name that can be a subject: at the start of a sentence or clause, after
+    a connective ("Sementara itu Menteri X"), or the agent of a passive verb
+    ("diungkapkan Kepala X", "dipimpin Kasat X"); not after a noun or an active
+    verb ("arahan Presiden X", "mendukung Gubernur X")."""
+    head = text[max(0, start - 40) : start].rstrip()
+    if not head or head[-1] in '.,;:!?()"“”':
+        return True
+    last = head.split()[-1].lower()
+    return last in _BEFORE_SUBJECT or bool(_PASSIVE.match(last))  # "yang dipimpin Kasat X"
+
+
+_PASSIVE = re.compile(r"di[a-z]{4,}$")
+
+
+_BEFORE_SUBJECT = frozenset(
+    "itu ini pun juga lalu kemudian namun tetapi tapi dan serta sedangkan sementara adapun "
+    "bahkan selanjutnya akhirnya kini saat ketika setelah sebelum usai mantan eks calon sang oleh".split()
+)
 _PASSIVE_SAYING = re.compile(
     r"di(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|sebut(?:kan)?|paparkan|terangkan|umumkan|nyatakan)$"
 )
