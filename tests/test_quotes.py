@@ -483,3 +483,13 @@ def test_a_name_after_a_noun_or_an_active_verb_is_not_an_antecedent():
         '"Lokasi sudah kami amankan," ujarnya.',
     )
     assert [q["speaker"] for q in a.quotes] == ["Slamet Riyadi", "Rudi Gunawan"]
+
+
+def test_a_name_after_a_lower_case_description_of_a_person():
+    a = quotes_of(
+        "Bantuan diserahkan Wali Kota Medan Rico Waas kepada istri korban, Sumarni.",
+        '"Kami akan terus membantu keluarga korban," kata Rico.',
+        "Sumarni mengucapkan terima kasih kepada pemerintah kota.",
+        '"Saya tidak menyangka bantuan datang secepat ini," pungkasnya.',
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Rico Waas", "Sumarni"]

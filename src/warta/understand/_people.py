@@ -65,7 +65,11 @@ class People:
         speakers = [(at, s) for at, s in speakers if self.acronyms.get(s, s) not in institutions]
         named = speakers + [(e["start"], e.get("canonical") or e["text"]) for e in persons]
         runs = list(_runs(masked_body))
-        titled = [(r.named.start, r.named.name) for r in runs if _titled(r)]
+        titled = [
+            (r.named.start, r.named.name)
+            for r in runs
+            if _titled(r) or _described(masked_body, r.who)
+        ]
         self._long_names = {r.who.name for r in runs if r.who.name and " " in r.who.name}
         # Any name after a role ("Fraksi PAN Eddy Soeparno") may complete a short
         # form; only names after a person's title are antecedents of pronouns.
@@ -163,6 +167,22 @@ def _runs(masked_body: str) -> Iterator[_Run]:
                 _after_no_preposition(masked_body, match.start()),
                 _opens_clause(masked_body, match.start()),
             )
+
+
+def _described(text: str, who: Who) -> bool:
+    """A name set after a lower-case description of a person and a comma:
+    "istri almarhum, Rosmala", "salah seorang warga, Budi"."""
+    if who.name is None or who.role is not None:
+        return False
+    return _PERSON_BEFORE.search(text, max(0, who.start - 40), who.start) is not None
+
+
+_PERSON_NOUNS = (
+    "istri suami anak ibu ayah kakak adik keluarga warga korban saksi pelaku tersangka terdakwa "
+    "pemilik petani nelayan pedagang mahasiswa siswa pelajar pengemudi sopir buruh karyawan "
+    "pegawai relawan penumpang pengunjung peserta atlet"
+).split()
+_PERSON_BEFORE = re.compile(rf"\b(?:{'|'.join(_PERSON_NOUNS)})\b[a-z ]{{0,30}},\s+$")
 
 
 def _titled(run: _Run) -> bool:
