@@ -493,3 +493,14 @@ def test_a_name_after_a_lower_case_description_of_a_person():
         '"Saya tidak menyangka bantuan datang secepat ini," pungkasnya.',
     )
     assert [q["speaker"] for q in a.quotes] == ["Rico Waas", "Sumarni"]
+
+
+def test_a_thing_pointed_at_is_not_a_speaker():
+    a = quotes_of(
+        "Gubernur Jambi Al Haris menerima penghargaan di Jakarta. Capaian ini menegaskan kerja "
+        "keras seluruh jajaran pemerintah provinsi. Kebijakan tersebut menyatakan komitmen daerah.",
+        "Pejabat itu menegaskan, penghargaan akan dipertahankan.",
+    )
+    assert [(q["text"], q["speaker"]) for q in a.quotes] == [
+        ("penghargaan akan dipertahankan", "Al Haris")
+    ]

@@ -152,7 +152,7 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     tail = head.split()[-1:] or [""]
     if tail[0].lower() in PRONOUNS:
         return Cue(word, "pronoun", phrase=tail[0], end=verb_start)
-    if tail[0].lower() in ("itu", "tersebut", "ini"):
+    if tail[0].lower() in ("itu", "tersebut", "ini") and not _thing_pointed(head):
         return Cue(word, "role phrase", phrase=" ".join(head.split()[-4:]), end=verb_start)
     who = who_before(text, start + len(head), start)
     if who is not None and (who.name or who.role):
@@ -171,6 +171,20 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     return Cue(word, "unresolved", end=verb_start)
 
 
+def _thing_pointed(head: str) -> bool:
+    """ "Capaian ini menegaskan", "Hal itu menunjukkan": a thing, not a person, as subject."""
+    words = head.split()
+    if len(words) < 2 or (len(words) > 2 and not words[-3].endswith((",", "."))):
+        return False
+    noun = words[-2].lower()
+    return noun in _THINGS or bool(_ABSTRACT.match(noun))
+
+
+_THINGS = frozenset(
+    "hal data capaian kondisi situasi langkah program hasil fakta angka kejadian peristiwa "
+    "kegiatan acara aturan temuan kasus".split()
+)
+_ABSTRACT = re.compile(r"(?:ke|pe[mnr]?|peng|peny)[a-z]{3,}an$")  # "kebijakan", "pernyataan"
 _SUBJECT_IN_SETTING = re.compile(
     rf"\s*(?P<run>{RUN.pattern})\s+(?:dalam|saat|ketika|usai|seusai|selepas|di\s+sela)\s"
 )
