@@ -9,7 +9,11 @@ grouped on its own, in the CSV's row order (the order ``warta ingest`` stores
 them), and scored by pairwise precision, recall and F1 (pairs of articles put
 in one story) and B-cubed F1.
 
-    python -m evaluation.stories [--csv PATH] [--grid]
+    python -m evaluation.stories [--csv PATH] [--grid] [--model DIR] [--set NAME=VALUE ...]
+
+``--model`` groups with the entities of another NER model directory (a
+candidate from training/ner/train.py); ``--set`` overrides a ``Params``
+field, e.g. ``--set lede_words=120``, to score a setting chosen on the grid.
 
 Compared in the same run: MinHash near-duplicates only (the store's
 ``duplicate_of`` links, as stories), headline words only, text without
@@ -31,6 +35,7 @@ from warta._settings import DEFAULT
 from warta._settings import replace as replace_settings
 from warta.corpus._minhash import THRESHOLD, signature, similarity
 from warta.corpus._stories import Grouper, Params, features
+from warta.ner import _model as ner_model
 
 from .read_detik import DEFAULT_CSV, as_page, rows
 
@@ -144,17 +149,34 @@ def grid(items: list[dict]) -> None:
                           f"{s['F1']:.3f} {s['B3']:.3f}")
 
 
+def overridden(params: Params, settings: list[str]) -> Params:
+    """``params`` with NAME=VALUE overrides, each VALUE of the field's type."""
+    changes = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if not hasattr(params, name):
+            sys.exit(f"--set {setting}: Params has no field {name!r}")
+        changes[name] = type(getattr(params, name))(value)
+    return replace(params, **changes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--grid", action="store_true", help="Also print a parameter grid on the tune split.")
+    parser.add_argument("--model", type=Path, help="NER model directory (default: shipped)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="Override a Params field")
     args = parser.parse_args(argv)
     if not args.csv.exists():
         sys.exit(f"{args.csv}: not found (../shared/data is needed)")
+    if args.model:
+        # The entities stage loads the default model directory; point it elsewhere.
+        ner_model.MODEL_DIR = args.model.resolve()
+    params = overridden(Params(), args.set)
     items = load(args.csv)
     if args.grid:
         grid(items)
-    params = Params()
     print(f"parameters: {params}")
     print(f"{'split':5}  {'system':38} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6}  gold pairs")
     for (split, name), s in report(items, params).items():
