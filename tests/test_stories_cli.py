@@ -8,9 +8,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from tests.test_stories import corpus
+from tests.test_stories import FLOOD_3, article, corpus
 from warta.cli import main
 from warta.corpus import Store
+from warta.corpus._prepare import prepare
 
 
 def warta(*args):
@@ -64,3 +65,42 @@ def test_stories_errors_are_one_line(db, tmp_path):
     assert done.exit_code == 2 and "no such store" in done.output
     empty = warta("stories", "--db", path, "--since", "2030-01-01")
     assert empty.exit_code == 0 and "no stories" in empty.output
+
+
+def _story_rows(path):
+    done = warta("stories", "--db", path, "--format", "json", "--min-articles", "1")
+    return sorted(line for line in done.output.splitlines() if line.startswith("{"))
+
+
+def test_ingest_without_stories_leaves_grouping_to_warta_stories(db, tmp_path):
+    path, _ = db
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in corpus()), encoding="utf-8")
+    later = tmp_path / "later.db"
+    done = warta("ingest", records, "--db", later, "--no-stories", "--workers", "1", "--quiet")
+    assert done.exit_code == 0, done.output
+    with Store(later) as store:
+        assert store.stories() == [] and store.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 0
+    assert _story_rows(later) == _story_rows(path)  # the same stories as grouped while storing
+
+
+def test_stories_on_a_store_it_may_not_write_lists_what_is_grouped(db, monkeypatch):
+    path, flood = db
+    with Store(path) as store:
+        extra = article(FLOOD_3, "2025-10-23", "antaranews.com", "banjir-4", extra="Laporan susulan.")
+        store.write([prepare(extra)], stories=False)
+    from warta.corpus import _store
+
+    opened = _store._open
+
+    def read_only(location, create):
+        db = opened(location, create)
+        db.execute("PRAGMA query_only = 1")  # writes fail as on a read-only file
+        return db
+
+    monkeypatch.setattr(_store, "_open", read_only)
+    done = warta("stories", "--db", path, "--format", "json")
+    assert done.exit_code == 0
+    assert "1 articles are not in stories yet" in done.output
+    rows = [json.loads(line) for line in done.output.splitlines() if line.startswith("{")]
+    assert rows[0]["id"] == flood and rows[0]["articles"] == 4  # as grouped before the new one

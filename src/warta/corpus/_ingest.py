@@ -14,6 +14,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
 from .._article import Article
@@ -82,8 +83,12 @@ def read_document(doc: Document | Dropped, settings: Settings | None = None) -> 
 
 def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, workers: int | None = None,
                      settings: Settings = DEFAULT, nlp: bool = True, total: int | None = None,
-                     progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+                     progress: Callable[[IngestReport], None] | None = None,
+                     stories: bool = True) -> IngestReport:
+    """Read and store documents; ``stories=False`` leaves story grouping to
+    the next write or ``Store.group_stories`` (``warta stories``)."""
     report = IngestReport(total=total)
+    write = partial(_write, store, report=report, progress=progress, stories=stories)
     workers = workers or os.cpu_count() or 1
     _init_worker(settings, nlp)  # this process too: it reads when workers == 1, and warms up
     if workers > 1:
@@ -99,10 +104,10 @@ def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, worker
             fresh = _drop_seen(store, batch, report, in_flight_digests)
             job = submit(fresh)
             if in_flight:
-                _write(store, in_flight.get(), report, progress)
+                write(in_flight.get())
             in_flight, in_flight_digests = job, {d.digest for d in fresh}
         if in_flight:
-            _write(store, in_flight.get(), report, progress)
+            write(in_flight.get())
     finally:
         if pool:
             pool.terminate()
@@ -119,8 +124,8 @@ class _Done:
         return self.results
 
 
-def _write(store: Store, results: list, report: IngestReport, progress) -> None:
-    report.counts.update(store.write(results))
+def _write(store: Store, results: list, *, report: IngestReport, progress, stories: bool) -> None:
+    report.counts.update(store.write(results, stories=stories))
     report.reasons.update(r.reason.split(":")[0] for r in results if isinstance(r, Failure))
     if progress:
         progress(report)
@@ -157,12 +162,13 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def ingest(store: Store, paths: list, *, workers: int | None = None, csv_map: str | None = None,
            settings: Settings = DEFAULT, nlp: bool = True,
-           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           progress: Callable[[IngestReport], None] | None = None, stories: bool = True) -> IngestReport:
     """Ingest files and folders (text, HTML, JSONL, CSV, WARC) into the store;
-    with ``nlp``, the understanding stages run after ``read`` (``nlp_pipeline``).
+    with ``nlp``, the understanding stages run after ``read`` (``nlp_pipeline``);
+    ``stories=False``: no story grouping (see ``ingest_documents``).
     Raises ``IngestError`` for an input that cannot be used at all, before
     anything is written."""
     mapping = parse_csv_map(csv_map)
     total = sum(1 for _ in read_inputs(paths, mapping))  # also checks every input up front
     return ingest_documents(store, read_inputs(paths, mapping), workers=workers, settings=settings,
-                            nlp=nlp, total=total, progress=progress)
+                            nlp=nlp, total=total, progress=progress, stories=stories)

@@ -45,11 +45,17 @@ def shingles(text: str) -> set[str]:
 def signature(text: str) -> bytes | None:
     """The MinHash signature (``PERMUTATIONS`` uint32) of the text's shingles,
     or None for a text without words."""
-    grams = shingles(text)
-    if not grams:
+    words = _WORD.findall(text.lower())
+    if not words:
         return None
-    hashes = np.fromiter((zlib.crc32(g.encode()) for g in grams), np.uint64, len(grams))
-    permuted = (np.outer(hashes, _A) + _B) % _PRIME
+    # Repeated shingles are hashed again rather than put in a set first: the
+    # minimum is the same, and a set of strings costs more than the hashes.
+    grams = [" ".join(words)] if len(words) < SHINGLE else \
+        map(" ".join, zip(*(words[i:] for i in range(SHINGLE)), strict=False))  # shorter tails end it
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, grams)), np.uint64)
+    permuted = hashes[:, None] * _A
+    permuted += _B
+    permuted -= permuted // _PRIME * _PRIME  # a % _PRIME, but numpy divides by a scalar faster
     return (permuted.min(axis=0) & np.uint64(0xFFFFFFFF)).astype("<u4").tobytes()
 
 

@@ -11,6 +11,7 @@ from ._entity_index import mention_rows, quote_rows
 from ._ids import article_id, body_hash
 from ._minhash import buckets, signature
 from ._stem import stems
+from ._stories import entity_names
 
 __all__ = ["Failure", "Prepared", "prepare"]
 
@@ -29,6 +30,7 @@ class Prepared:
     digest: str | None = None  # of the input document, so a rerun skips it
     mentions: tuple = ()  # rows of the entity index (_entity_index.mention_rows)
     quotes: tuple = ()  # rows of the quote index (_entity_index.quote_rows)
+    story_entities: tuple[str, ...] = ()  # what story grouping reads of the entities (_stories)
 
 
 @dataclass(frozen=True)
@@ -63,4 +65,5 @@ def prepare(article: Article, *, source: str | None = None, digest: str | None =
         digest=digest,
         mentions=tuple(mention_rows(record)),
         quotes=tuple(quote_rows(record)),
+        story_entities=entity_names(record.get("entities")),
     )

@@ -21,7 +21,7 @@ from ._errors import StoreError
 from ._prepare import Failure, Prepared, prepare
 from ._schema import migrate
 from ._stem import INDEX_FORMS
-from ._write import write_failure, write_prepared
+from ._write import write_batch
 
 __all__ = ["Store"]
 
@@ -72,18 +72,17 @@ class Store:
         self.write([item])
         return item.id
 
-    def write(self, batch: Iterable[Prepared | Failure]) -> Counter:
+    def write(self, batch: Iterable[Prepared | Failure], *, stories: bool = True) -> Counter:
         """Write prepared articles and failures in one transaction; counts
-        what happened ("added", "updated", "unchanged", "failed")."""
-        counts: Counter = Counter()
+        what happened ("added", "updated", "unchanged", "failed"). Then
+        groups stories, unless ``stories=False`` leaves that to a later
+        write or ``group_stories`` (the result is the same)."""
+        written: dict = {}
         with self.transaction() as conn:
-            for item in batch:
-                if isinstance(item, Failure):
-                    write_failure(conn, item)
-                    counts["failed"] += 1
-                else:
-                    counts[write_prepared(conn, item)] += 1
-        self.group_stories()  # after the commit: a failure here never loses the batch
+            counts = write_batch(conn, batch, written)
+        if stories:
+            self._written = written  # grouping reads their prepared text, not the stored JSON
+            self.group_stories()  # after the commit: a failure here never loses the batch
         return counts
 
     def seen(self, digests: Iterable[str]) -> set[str]:

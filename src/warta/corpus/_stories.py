@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 
 from ._stem import stems
 
-__all__ = ["Features", "Grouper", "Params", "features"]
+__all__ = ["ENTITY_LABELS", "Features", "Grouper", "Params", "entity_names", "features", "stemmed_features"]
 
 DAY = 86_400.0
+ENTITY_LABELS = frozenset({"PER", "ORG", "LOC"})  # who and where; dates and numbers are not events
 
 #: Function words that say nothing about an event (their stems).
 STOPWORDS = frozenset("""
@@ -81,10 +82,30 @@ class Features:
 def features(article_id: str, at: float, headline: str | None, body: str, entities: Iterable[str] = (),
              *, duplicate_of: str | None = None, params: Params = Params()) -> Features:
     """The features of one article from its text (stemmed with ``_stem``)."""
-    head = _salient(stems(headline or "").split())
-    lede = _salient(stems(body).split()[: params.lede_words])
+    return stemmed_features(article_id, at, stems(headline or ""), stems(body), entities,
+                            duplicate_of=duplicate_of, params=params)
+
+
+def stemmed_features(article_id: str, at: float, headline_stems: str, body_stems: str,
+                     entities: Iterable[str] = (), *, duplicate_of: str | None = None,
+                     params: Params = Params()) -> Features:
+    """The features of one article from its stemmed text (``_stem.stems``)."""
+    head = _salient(headline_stems.split())
+    lede = _salient(body_stems.split()[: params.lede_words])
     names = tuple(sorted({n for n in entities if n}))
     return Features(article_id, at, tuple(head + lede), len(head), names, duplicate_of)
+
+
+def entity_names(entities) -> tuple[str, ...]:
+    """The names of a record's people, organisations and places (canonical,
+    else as written), as grouping reads them; a malformed entity is skipped."""
+    names = [e.get("canonical") or e.get("text") for e in entities or []
+             if isinstance(e, dict) and e.get("label") in ENTITY_LABELS]
+    return tuple(n for n in names if isinstance(n, str))
+
+
+def _day(at: float) -> int:
+    return math.floor(at / DAY)
 
 
 def _salient(words: list[str]) -> list[str]:
@@ -108,7 +129,9 @@ class Grouper:
     df: dict[str, int] = field(default_factory=dict)  # originals that hold each term
     documents: int = 0  # originals counted in ``df``
     _members: dict[str, _Member] = field(default_factory=dict)
-    _postings: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # term -> day (of ``at``) -> articles holding it: candidates are looked
+    # up in the days of the window only, however many days are remembered.
+    _postings: dict[str, dict[int, list[str]]] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # terms whose counts changed since loaded
     _idf_memo: dict[str, float] = field(default_factory=dict)
 
@@ -116,8 +139,9 @@ class Grouper:
         """An article grouped before: a candidate for the articles that follow."""
         member = _Member(item, story, item.vector(self.params))
         self._members[item.id] = member
+        day = _day(item.at)
         for term in member.vector:
-            self._postings[term].append(item.id)
+            self._postings.setdefault(term, {}).setdefault(day, []).append(item.id)
 
     def add(self, item: Features, new_story: str | None = None) -> tuple[str, float | None]:
         """Group one article; returns (story id, similarity to the story it
@@ -162,10 +186,13 @@ class Grouper:
         known = [t for t in weights if t in self._postings]
         rarest = sorted(known, key=lambda t: (self.df.get(t, 0), t))[: self.params.lookup_terms]
         shared: dict[str, int] = defaultdict(int)
+        days = range(_day(item.at - window), _day(item.at + window) + 1)
         for term in rarest:
-            for other in self._postings.get(term, ()):
-                if abs(self._members[other].features.at - item.at) <= window:
-                    shared[other] += 1
+            by_day = self._postings[term]
+            for day in days if len(days) < len(by_day) else sorted(by_day):
+                for other in by_day.get(day, ()):
+                    if abs(self._members[other].features.at - item.at) <= window:
+                        shared[other] += 1
         return sorted(shared, key=lambda o: (-shared[o], o))[: self.params.candidates]
 
     def _cosine(self, weights: dict[str, float], norm: float, other: dict[str, float]) -> float:
@@ -195,9 +222,14 @@ class Grouper:
             return
         for i in old:
             del self._members[i]
+        last = _day(limit)  # earlier days hold old articles only
         for term in list(self._postings):
-            kept = [i for i in self._postings[term] if i not in old]
-            if kept:
-                self._postings[term] = kept
-            else:
+            by_day = self._postings[term]
+            for day in [d for d in by_day if d <= last]:
+                kept = [i for i in by_day[day] if i not in old] if day == last else []
+                if kept:
+                    by_day[day] = kept
+                else:
+                    del by_day[day]
+            if not by_day:
                 del self._postings[term]

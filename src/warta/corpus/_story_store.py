@@ -19,12 +19,13 @@ from datetime import datetime, timezone
 
 from ._errors import QueryError
 from ._search import _filters
-from ._stories import DAY, Features, Grouper, Params, features
+from ._stories import DAY, Features, Grouper, Params, entity_names, features, stemmed_features
 
-__all__ = ["Story", "StoryArticle", "StorySummary", "group_stories", "stories", "story", "story_of"]
+__all__ = ["Story", "StoryArticle", "StorySummary", "group_stories", "stories", "story", "story_of",
+           "ungrouped"]
 
 CHUNK = 1_000  # articles grouped per transaction
-ENTITY_LABELS = frozenset({"PER", "ORG", "LOC"})  # who and where; dates and numbers are not events
+LOOKUP = 500  # keys per IN (...) query
 MAX_STORIES, MAX_ARTICLES = 500, 500  # what one call returns at most
 ORIGINALS_FIRST = "CASE WHEN a.duplicate_of IS NULL THEN 0 ELSE 1 END"  # among articles of one time
 
@@ -79,17 +80,29 @@ class _Warm:
 def group_stories(store, params: Params | None = None, chunk: int = CHUNK) -> int:
     """Group the articles stored since the last run; returns how many."""
     params, done = params or Params(), 0
+    # The articles this process just wrote, by rowid: their text is read
+    # from there rather than parsed and stemmed again from the stored JSON.
+    written, store._written = getattr(store, "_written", None) or {}, {}
+    if not ungrouped(store):  # nothing new: no write transaction (a reader never waits for a writer)
+        return 0
     while True:
         warm, store._stories_warm = getattr(store, "_stories_warm", None), None  # dropped on failure
         with store.transaction() as conn:
-            grouped, warm = _group_chunk(conn, params, chunk, warm)
+            grouped, warm = _group_chunk(conn, params, chunk, warm, written)
         store._stories_warm = warm
         done += grouped
         if grouped < chunk:
             return done
 
 
-def _group_chunk(conn, params: Params, chunk: int, warm: _Warm | None) -> tuple[int, _Warm | None]:
+def ungrouped(store) -> int:
+    """How many stored articles are not grouped yet (a read: no lock taken)."""
+    mark = _state(store.conn, "rowid", 0)
+    return store.conn.execute("SELECT count(*) FROM articles WHERE rowid > ?", (mark,)).fetchone()[0]
+
+
+def _group_chunk(conn, params: Params, chunk: int, warm: _Warm | None,
+                 written: dict) -> tuple[int, _Warm | None]:
     mark, documents = _state(conn, "rowid", 0), _state(conn, "documents", 0)
     rows = conn.execute(
         "SELECT a.rowid, a.id, a.duplicate_of, a.published, a.added, a.outlet, a.domain, r.record"
@@ -98,37 +111,40 @@ def _group_chunk(conn, params: Params, chunk: int, warm: _Warm | None) -> tuple[
     if not rows:
         return 0, warm
     grouped = _known(conn, [r[1] for r in rows])
-    items = [_item(row, params) for row in rows if row[1] not in grouped]
+    items = [_item(row, params, written.pop(row[0], None)) for row in rows if row[1] not in grouped]
     usable = warm is not None and (warm.mark, warm.documents, warm.grouper.params) == (mark, documents, params)
     warm = _window(conn, [i for i, _, _ in items if i.duplicate_of is None], params,
                    warm if usable else None, documents)
-    assigned = {}
+    assigned, members = {}, []
     for item, outlet, published in items:
         story, score = _assign(conn, warm.grouper, item, assigned)
         assigned[item.id] = story
-        conn.execute("INSERT INTO story_articles (article, story, at, published, outlet, score, terms,"
-                     " headline_terms, entities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (item.id, story, item.at, published, outlet, score, " ".join(item.terms),
-                      item.headline_terms, "\t".join(item.entities)))
+        members.append((item.id, story, item.at, published, outlet, score, " ".join(item.terms),
+                        item.headline_terms, "\t".join(item.entities)))
+    conn.executemany("INSERT INTO story_articles (article, story, at, published, outlet, score, terms,"
+                     " headline_terms, entities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
     _save_counts(conn, warm.grouper)
-    for story in sorted(set(assigned.values())):
-        _summarise(conn, story)
+    _summarise(conn, sorted(set(assigned.values())))
     _set_state(conn, "rowid", rows[-1][0])
     warm.mark, warm.documents = rows[-1][0], warm.grouper.documents
     return len(rows), warm
 
 
-def _item(row, params: Params) -> tuple[Features, str | None, str]:
+def _item(row, params: Params, written=None) -> tuple[Features, str | None, str]:
+    """The features of a stored article; ``written``: the ``Prepared`` this
+    process wrote it from, used when it is still what is stored."""
     _, id_, duplicate_of, published, added, outlet, domain, record = row
     when = published or added
     if duplicate_of is not None:  # a copy goes with its original: its text is not read
         return Features(id_, _seconds(when), duplicate_of=duplicate_of), outlet or domain, when
+    if written is not None and written.id == id_ and written.record == record:
+        item = stemmed_features(id_, _seconds(when), written.headline_stems, written.body_stems,
+                                written.story_entities, params=params)
+        return item, outlet or domain, when
     record = json.loads(record)
-    names = [e.get("canonical") or e.get("text") for e in record.get("entities") or []
-             if isinstance(e, dict) and e.get("label") in ENTITY_LABELS]
     body = "\n\n".join(p for p in record.get("paragraphs") or [] if isinstance(p, str))
     item = features(id_, _seconds(when), record.get("headline"), body,
-                    [n for n in names if isinstance(n, str)], params=params)
+                    entity_names(record.get("entities")), params=params)
     return item, outlet or domain, when
 
 
@@ -212,20 +228,32 @@ def _save_counts(conn, grouper: Grouper) -> None:
     _set_state(conn, "documents", grouper.documents)
 
 
-def _summarise(conn, story: str) -> None:
-    first_at, last_at, articles, outlets = conn.execute(
-        "SELECT min(at), max(at), count(*), count(DISTINCT outlet) FROM story_articles WHERE story = ?",
-        (story,)).fetchone()
-    ordered = ("SELECT m.article, m.published, a.headline, m.outlet FROM story_articles m JOIN articles a"
-               f" ON a.id = m.article WHERE m.story = ? ORDER BY m.at {{}}, {ORIGINALS_FIRST}, m.article"
-               " LIMIT 1")
-    first = conn.execute(ordered.format("ASC"), (story,)).fetchone()
-    last = conn.execute(ordered.format("DESC"), (story,)).fetchone()
-    conn.execute("DELETE FROM stories WHERE id = ?", (story,))
-    conn.execute("INSERT INTO stories (id, title, first_article, first_seen, last_seen, first_at, last_at,"
-                 " articles, outlets, first_outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 (story, first[2], first[0], first[1], last[1], first_at, last_at, articles, outlets,
-                  first[3]))
+def _summarise(conn, stories: list[str]) -> None:
+    """Rewrite the rows of these stories: their first and last article,
+    counts and title (a few statements for all of them)."""
+    for start in range(0, len(stories), LOOKUP):
+        part = stories[start:start + LOOKUP]
+        marks = ", ".join("?" * len(part))
+        counts = {r[0]: r[1:] for r in conn.execute(
+            "SELECT story, min(at), max(at), count(*), count(DISTINCT outlet) FROM story_articles"
+            f" WHERE story IN ({marks}) GROUP BY story", part)}
+        first, last = {}, {}
+        for story, article, published, headline, outlet, first_rank, last_rank in conn.execute(
+                "SELECT * FROM (SELECT m.story, m.article, m.published, a.headline, m.outlet,"
+                f" row_number() OVER (PARTITION BY m.story ORDER BY m.at ASC, {ORIGINALS_FIRST}, m.article) AS first_rank,"
+                f" row_number() OVER (PARTITION BY m.story ORDER BY m.at DESC, {ORIGINALS_FIRST}, m.article) AS last_rank"
+                f" FROM story_articles m JOIN articles a ON a.id = m.article WHERE m.story IN ({marks}))"
+                " ranked WHERE first_rank = 1 OR last_rank = 1", part):
+            if first_rank == 1:
+                first[story] = (article, published, headline, outlet)
+            if last_rank == 1:
+                last[story] = published
+        conn.executemany("DELETE FROM stories WHERE id = ?", [(story,) for story in part])
+        conn.executemany(
+            "INSERT INTO stories (id, title, first_article, first_seen, last_seen, first_at, last_at,"
+            " articles, outlets, first_outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(story, first[story][2], first[story][0], first[story][1], last[story], *counts[story],
+              first[story][3]) for story in part])
 
 
 def _known(conn, ids: list[str]) -> set[str]:

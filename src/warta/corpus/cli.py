@@ -15,6 +15,7 @@ import click
 
 from .._errors import WartaError
 from .._settings import DEFAULT, replace
+from ._errors import StoreError
 
 __all__ = ["commands"]
 
@@ -45,9 +46,12 @@ def _reports_errors(command: Callable) -> Callable:
               show_default=True, help="Order of ambiguous numeric dates (mdy for Detik's CSV).")
 @click.option("--nlp/--no-nlp", default=True, show_default=True,
               help="Also run the understanding stages (entities, quotes, times, ...).")
+@click.option("--stories/--no-stories", default=True, show_default=True,
+              help="Group stories as articles are stored; --no-stories leaves it to the next "
+                   "`warta stories` (faster ingest, the same stories).")
 @click.option("--quiet", is_flag=True, help="No progress line.")
 @_reports_errors
-def ingest_command(paths, db, workers, csv_map, date_order, nlp, quiet):
+def ingest_command(paths, db, workers, csv_map, date_order, nlp, stories, quiet):
     """Read PATHS (text/HTML files, folders, JSONL, CSV, WARC) into the store."""
     from ._ingest import ingest
     from ._store import Store
@@ -55,7 +59,7 @@ def ingest_command(paths, db, workers, csv_map, date_order, nlp, quiet):
     with Store(db) as store:
         report = ingest(store, list(paths), workers=workers, csv_map=csv_map,
                         settings=replace(DEFAULT, date_order=date_order), nlp=nlp,
-                        progress=None if quiet else _Progress())
+                        progress=None if quiet else _Progress(), stories=stories)
     if not quiet:
         click.echo("", err=True)
     click.echo(report.summary())
@@ -186,7 +190,7 @@ def stories_command(db, since, until, outlet, min_articles, limit, fmt):
     from ._store import Store
 
     with Store(db, create=False) as store:
-        store.group_stories()  # whatever was stored since the last grouping
+        _group_what_is_new(store)
         found = store.stories(since=since, until=until, outlet=outlet, min_articles=min_articles,
                               limit=limit)
     for story in found:
@@ -195,6 +199,18 @@ def stories_command(db, since, until, outlet, min_articles, limit, fmt):
                    f" - {(story.last_seen or '')[:16]:16}  {story.title or '(no headline)'}  [{story.id}]")
     if not found:
         click.echo("no stories", err=True)
+
+
+def _group_what_is_new(store) -> None:
+    """Group what was stored since the last grouping; a store this command
+    may not write (read-only, or a writer holding it too long) lists the
+    stories grouped so far, with a warning."""
+    from ._story_store import ungrouped
+
+    try:
+        store.group_stories()
+    except StoreError as exc:
+        click.echo(f"warta: {ungrouped(store):,} articles are not in stories yet: {exc}", err=True)
 
 
 commands = [ingest_command, search_command, export_command, entities_command, quotes_command,
