@@ -40,11 +40,10 @@ _I = re.IGNORECASE
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday_date", re.compile(
         rf"(?=[phSRKJMA])(?:(?:pada\s+)?hari\s+)?(?P<wd>{_WEEKDAY}|Minggu)\s*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")),
-    ("bracket_date", re.compile(r"(?<=\s)\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)(?=[\s,.])")),
+    ("bracket_date", re.compile(r"\((?P<d>\d{1,2})/(?P<m>\d{1,2})\)(?=[\s,.])")),
     ("day_month", re.compile(rf"(?<![\d/])(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\b(?!\.?\s*\d)", _I)),
-    ("month_range", re.compile(
-        rf"\b(?=[adfjmnops])(?P<m>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I)),
-    ("month_year", re.compile(rf"\b(?=[adfjmnops])(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I)),
+    ("month_year", re.compile(  # also a range, "Oktober-Desember 2025"
+        rf"\b(?=[adfjmnops])(?P<m>{_MONTH})(?:\s*[-–]\s*(?P<m2>{_MONTH}))?\s+(?P<y>(?:19|20)\d\d)\b", _I)),
     ("year", re.compile(
         r"\b(?=[tpshdamjuTPSHDAMJU])(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan"
         r"|mulai|sepanjang|selama|jelang|menjelang|sebelum|setelah|medio|untuk)"
@@ -56,11 +55,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?i:kuartal|triwulan|kuarter)\s+(?:ke[-\s]?)?(?P<q>IV|I{1,3}|[1-4]\b|(?i:pertama|kedua|ketiga"
         r"|keempat|satu|dua|tiga|empat))(?!\s*[-/ ]\s*(?:19|20)\d\d)")),  # "triwulan empat": this year's
     ("month", re.compile(
-        rf"(?:(?<=[a-z] )|(?:(?<=[a-z], )|(?<=\())(?=(?:{_FULL_MONTH})(?:,|\s+(?:dan|hingga|sampai|atau)\b)))"
+        rf"(?=[ADFJMNOS])(?:(?<=[a-z] )|(?:(?<=[a-z], )|(?<=\())(?=(?:{_FULL_MONTH})(?:,|\s+(?:dan|hingga|sampai|atau)\b)))"
         rf"(?P<m>{_FULL_MONTH})\b(?!\s*\d)(?!\s+[A-Z])"
         r"(?:\s+(?P<dir>lalu|mendatang|depan|tahun\s+lalu|tahun\s+depan|tahun\s+ini))?")),
     ("count_ago", re.compile(
-        rf"\b(?:(?P<n0>\d{{1,3}})\s*[-–]\s*)?(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b", _I)),
+        rf"\b(?=[\dsdtelSDTEL])(?:(?P<n0>\d{{1,3}})\s*[-–]\s*)?(?P<n>{_COUNT})\s+(?P<unit>{_UNIT})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b", _I)),
     ("se_ago", re.compile(
         rf"\b(?P<se>{'|'.join(SE_UNITS)})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b",
         _I)),
@@ -188,10 +187,8 @@ def _patterns(body: str, anchor: date | None) -> list[dict[str, Any]]:
 def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | bool:
     """The ISO value of a match; None when it needs an anchor that is missing,
     False when the match is not a time expression after all."""
-    if kind == "month_year":
-        return f"{m['y']}-{MONTHS[m['m'].lower()]:02d}"
-    if kind == "month_range":  # "Oktober-Desember 2025": 2025-10; "November-Januari 2026": 2025-11
-        first, last = MONTHS[m["m"].lower()], MONTHS[m["m2"].lower()]
+    if kind == "month_year":  # "Oktober-Desember 2025": 2025-10; "November-Januari 2026": 2025-11
+        first, last = MONTHS[m["m"].lower()], MONTHS[(m["m2"] or m["m"]).lower()]
         return f"{int(m['y']) - (first > last)}-{first:02d}"
     if kind == "year":
         return m["y"]
@@ -203,6 +200,8 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | boo
         return _clock(m)
     if kind == "weekday" and not _weekday_in_context(m):
         return False
+    if kind == "bracket_date" and not m.string[max(0, m.start() - 1) : m.start()].isspace():
+        return False  # "Kemudian (6/10), ..." but not "Senin(6/10)" or "x(1/2)"
     if anchor is None:
         return None
     return _relative(kind, m, anchor)
