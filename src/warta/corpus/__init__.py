@@ -13,11 +13,11 @@ from ._errors import IngestError, QueryError, StoreError
 from ._ids import article_id, normalise_url
 
 __all__ = ["EntityCount", "EntityProfile", "Facets", "Headline", "IngestError", "QueryError", "QuoteHit",
-           "Store", "StoreError", "article_id", "normalise_url", "query_terms", "stem"]
+           "ResultPage", "Store", "StoreError", "article_id", "normalise_url", "query_terms", "stem"]
 
 #: Loaded on first use, from the module that defines each.
 _LAZY = {"Store": "_store", "EntityCount": "_facts", "QuoteHit": "_facts", "EntityProfile": "_browse",
-         "Facets": "_browse", "Headline": "_browse", "stem": "_stem"}
+         "Facets": "_browse", "Headline": "_browse", "ResultPage": "_browse", "stem": "_stem"}
 
 
 def query_terms(query: str) -> frozenset[str]:
