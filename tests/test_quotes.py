@@ -504,3 +504,21 @@ def test_a_thing_pointed_at_is_not_a_speaker():
     assert [(q["text"], q["speaker"]) for q in a.quotes] == [
         ("penghargaan akan dipertahankan", "Al Haris")
     ]
+
+
+def test_a_minister_abbreviation_goes_to_the_minister_named_before():
+    a = quotes_of(
+        "Menteri Kesehatan Rina Susanti meninjau rumah sakit di Bekasi.",
+        "Menurut Menkes, stok vaksin aman sampai akhir tahun.",
+    )
+    assert a.quotes[0]["speaker"] == "Rina Susanti"
+
+
+def test_a_lower_case_role_an_unknown_club_then_the_name():
+    a = quotes_of('"Kami bermain terlalu lambat," kata pelatih Real Betis, Manuel Pellegrini.')
+    assert a.quotes[0]["speaker"] == "Manuel Pellegrini"
+
+
+def test_demikian_dilaporkan_names_the_source():
+    a = quotes_of('"Pelaku sudah ditahan sejak pekan lalu," demikian dilaporkan Harian Andalas.')
+    assert a.quotes[0]["speaker"] == "Harian Andalas"

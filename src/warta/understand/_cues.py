@@ -89,8 +89,10 @@ def cue_after(text: str, position: int) -> Cue | None:
     return None
 
 
+# '..." demikian pernyataan X', '..." demikian dilaporkan X' (also with the space lost).
 _DEMIKIAN = re.compile(
-    r"\s*[,.]?\s*demikian\s+(?:pernyataan|keterangan|bunyi|isi)\s+(?:resmi\s+|tertulis\s+)?(?:dari\s+)?"
+    r"\s*[,.]?\s*demikian\s+(?:(?:pernyataan|keterangan|bunyi|isi)\s+(?:resmi\s+|tertulis\s+)?(?:dari\s+)?"
+    r"|(?:dilaporkan|disampaikan|dikatakan|ditulis|diungkapkan)\s*(?:oleh\s+)?)"
 )
 _HANDLE = re.compile(r"@\w+")
 
@@ -106,6 +108,9 @@ def _speaker_after(text: str, position: int, word: str) -> Cue:
     who = who_at(text, start)
     if who is None and (m := _LOWER_ROLE.match(text, start)) is not None:
         who = who_at(text, m.end())  # "kata juru bicara KPK Budi", "tulis dokumen Buku II"
+        if who is not None and who.role is None:  # "kata pelatih West Ham, Nuno Santo"
+            described = Who(None, text[start : who.end], start, who.end)
+            who = apposition(text, who.end, described) or who
     if who is not None and who.name is None and (m := _POINTED.match(text, who.end)):
         return Cue(word, "role phrase", phrase=text[who.start : m.end()], end=m.end())
     if who is not None:

@@ -205,8 +205,27 @@ def _holds(role: str, run_text: str) -> bool:
         expansion = defined[1].split()[-len(role) :] if role.isupper() else defined[1].split()
         return any(_is_title(w) for w in expansion)
     words = role.lower().split()
-    present = set(re.findall(r"[\w'-]+", run_text.lower()))
-    return any(_is_title(w) for w in words) and set(words) <= present
+    found = re.findall(r"[\w'-]+", run_text.lower())
+    if len(words) == 1 and _is_title(words[0]) and _abbreviates(words[0], found):
+        return True  # "Menkes" for "Menteri Kesehatan ...", "Wamenkeu" for "Wakil Menteri Keuangan"
+    return any(_is_title(w) for w in words) and set(words) <= set(found)
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """`short` is made of the starts (two letters or more) of two or more
+    consecutive `words`: "menkes" = men(teri) + kes(ehatan)."""
+
+    def cover(rest: str, i: int, parts: int) -> bool:
+        if not rest:
+            return parts >= 2
+        if i >= len(words):
+            return False
+        return any(
+            words[i].startswith(rest[:n]) and cover(rest[n:], i + 1, parts + 1)
+            for n in range(min(len(rest), len(words[i])), 1, -1)
+        )
+
+    return any(cover(short, i, 0) for i in range(len(words)))
 
 
 def _is_title(word: str) -> bool:
