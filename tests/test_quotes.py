@@ -522,3 +522,56 @@ def test_a_lower_case_role_an_unknown_club_then_the_name():
 def test_demikian_dilaporkan_names_the_source():
     a = quotes_of('"Pelaku sudah ditahan sejak pekan lalu," demikian dilaporkan Harian Andalas.')
     assert a.quotes[0]["speaker"] == "Harian Andalas"
+
+
+def test_more_verbs_of_saying_and_mengingatkan_only_with_bahwa():
+    a = quotes_of(
+        "Bupati Sleman Harda Kiswaya berjanji akan memperbaiki jalan desa tahun ini. "
+        "Ia mengingatkan agar warga tidak membuang sampah ke sungai. "
+        "Ia mengingatkan bahwa musim hujan sudah dekat. "
+        "Harda mencontohkan, banjir tahun lalu merendam dua kecamatan.",
+        "Lembaga Pemantau Sungai melaporkan bahwa air sungai tercemar limbah pabrik.",
+    )
+    assert [q["text"] for q in a.quotes] == [
+        "akan memperbaiki jalan desa tahun ini",
+        "musim hujan sudah dekat",
+        "banjir tahun lalu merendam dua kecamatan",
+        "air sungai tercemar limbah pabrik",
+    ]
+    assert [q["speaker"] for q in a.quotes][:3] == ["Harda Kiswaya"] * 3
+
+
+def test_a_courtesy_word_after_another_verb_is_a_statement():
+    a = quotes_of(
+        "Kapolda Bali Irjen Daniel Adityajaya memastikan dukungan polisi tidak berhenti di sini. "
+        "Ia menyampaikan dukungan kepada para korban."
+    )
+    assert [q["text"] for q in a.quotes] == ["dukungan polisi tidak berhenti di sini"]
+
+
+def test_a_sentence_with_a_quoted_term_may_report_speech():
+    a = quotes_of('Jaksa Agung Burhan Siregar menyebut terdakwa dihukum atas "korupsi" berat.')
+    q = a.quotes[0]
+    assert (q["kind"], q["speaker"]) == ("indirect", "Burhan Siregar")
+
+
+def test_menurutnya_inside_a_sentence():
+    a = quotes_of(
+        "Kepala Dinas Lingkungan Hidup Arif Budiman meninjau lokasi tambang. "
+        "Aktivitas tambang itu menurutnya merusak hutan lindung di sekitarnya."
+    )
+    q = a.quotes[0]
+    assert (q["speaker"], q["speaker_found_by"]) == ("Arif Budiman", "pronoun")
+
+
+def test_a_title_or_an_initial_with_a_full_stop_does_not_end_the_sentence():
+    a = quotes_of(
+        "Menurut Prof. Sari Dewi, lebah madu membantu penyerbukan tanaman pangan.",
+        "Ketua Yayasan M. Yusuf Hakim mengatakan, program itu berlanjut tahun depan.",
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Sari Dewi", "M. Yusuf Hakim"]
+
+
+def test_a_title_word_that_ends_a_name_is_a_surname():
+    a = quotes_of('"Dana desa cair pekan depan," kata Kepala Desa Sukamaju Rahmat Hakim.')
+    assert a.quotes[0]["speaker"] == "Rahmat Hakim"

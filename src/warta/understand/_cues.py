@@ -25,8 +25,11 @@ SPEECH_VERBS = (
     "mengatakan menyatakan menyebut menyebutkan menjelaskan menegaskan mengungkapkan mengungkap "
     "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
     "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
-    "bilang menduga berdalih mengumumkan berpendapat"
+    "bilang menduga berdalih mengumumkan berpendapat berjanji melaporkan mencontohkan menjamin "
+    "mengingatkan"
 ).split()
+# Verbs that report speech only with "bahwa" after them: "mengingatkan agar ..." is a request.
+NEEDS_BAHWA = frozenset({"mengingatkan"})
 PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _ADVERBS = r"(?:(?:juga|pun|lalu|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
 
@@ -45,11 +48,12 @@ _POINTED = re.compile(r"(?:\s+[^\s,.;:!?\"”]+){0,5}?\s+(?:ini|itu|tersebut)\b"
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
 _PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
 _VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
+_TITLED_RUN = rf"(?:(?:Prof|Dr|Drs|Dra|Ir|Hj|KH)\.\s+)*{RUN.pattern}"  # "Menurut Prof. Rika,"
 # After "menurut" but not a source of speech: "Menurut rencana, ...", "menurut saya".
 _NOT_SPEAKERS = "rencana|jadwal|aturan|ketentuan|undang-undang|hukum|data|saya|kami|kita|aku"
 # "Menurut X", "Menurutnya", and "Menurut pengamat ekonomi UI, Nama, ..." (a description first).
 _MENURUT = re.compile(
-    rf"\b(?i:menurut)(?:(?P<nya>nya)|\s+(?P<pronoun>(?i:dia|ia|beliau))\b|\s+(?P<run>{RUN.pattern})"
+    rf"\b(?i:menurut)(?:(?P<nya>nya)|\s+(?P<pronoun>(?i:dia|ia|beliau))\b|\s+(?P<run>{_TITLED_RUN})"
     rf"|\s+[a-z][^,\n]{{0,60}},\s*(?P<described>{RUN.pattern})(?=,)"
     rf"|\s+(?!(?:{_NOT_SPEAKERS})\b)(?P<phrase>[a-z][^,\n]{{0,60}})(?=,))"  # "Menurut penelitian X,"
 )

@@ -50,7 +50,7 @@ komunikasi layanan informasi energi pangan kreatif industri investasi digital la
 setdaprov setda asosiasi petani garam rakyat perusahaan holding grup group kabinet staf kepresidenan
 organisasi yayasan institut koalisi aliansi forum serikat himpunan ikatan persatuan gerakan kelompok
 komunitas perkumpulan golkar gerindra nasdem demokrat perindo hanura cabang ranting
-university institute
+university institute lingkungan hidup
 """.split())  # fmt: skip
 
 # Capitalised words that are never a person's name, even alone ("Nomor 5", "Pasal 31").
@@ -132,7 +132,7 @@ def split_run(run: str, offset: int) -> Who | None:
         tokens = tokens[:-1]
     cut = 0
     for i, (token, _) in enumerate(tokens):
-        if is_role_word(token):
+        if is_role_word(token) and not _surname_title(tokens, i, cut):
             cut = i + 1
     if cut == len(tokens) and not is_role_word(tokens[0][0]):
         # "Menurut Prabowo Indonesia tidak ...": a name, then the clause's subject.
@@ -147,6 +147,13 @@ def split_run(run: str, offset: int) -> Who | None:
     role = " ".join(t for t, _ in tokens[:cut] if not t.startswith("(")) or None
     name = " ".join(names) or None
     return Who(name, role, tokens[0][1], tokens[-1][1] + len(tokens[-1][0]))
+
+
+def _surname_title(tokens: list[tuple[str, int]], i: int, cut: int) -> bool:
+    """A title word after a name's first word ends the name ("Yusuf Hakim",
+    "Rina Guru"): titles stand before names, not after them."""
+    token = tokens[i][0]
+    return i > cut and token.lower() in TITLES and not token.isupper() and i == len(tokens) - 1
 
 
 def _lone_name(token: str) -> bool:

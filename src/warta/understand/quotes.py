@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .._article import Article
 from .._pipeline import stage
 from ._cues import (
+    NEEDS_BAHWA,
     PRONOUNS,
     Cue,
     cue_after,
@@ -34,10 +35,16 @@ from ._names import split_run
 from ._people import People
 from ._speakers import records, warn_unbalanced
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# A sentence ends at . ! ? before a capital, but not after a title or an initial ("Prof. Rika").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bProf\.)(?<!\bDr\.)(?<!\bDrs\.)(?<!\bIr\.)(?<!\bHj\.)(?<!\b[A-Z]\.)\s+(?=[A-Z\"“])"
+)
 _MIN_WORDS = 3
 _MIN_PARTIAL_WORDS = 12
 _MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
+# 'menyampaikan apresiasi', 'mengucapkan terima kasih': a courtesy after these verbs only
+# ("memastikan dukungan Polri tidak berhenti" is a statement).
+_COURTESY_VERBS = frozenset({"menyampaikan", "menyatakan", "mengungkapkan"})
 _COURTESY = re.compile(
     r"\s+(?:apresiasi|terima\s+kasih|ucapan|duka|belasungkawa|permohonan\s+maaf|permintaan\s+maaf"
     r"|selamat|rasa\s+syukur|harapan|aspirasi|dukungan|pesan)\b"
@@ -64,7 +71,7 @@ def quotes(article: Article) -> None:
     spans = direct_spans(body)
     masked = _mask(body, spans)
     found = [q for s in spans if (q := _direct_quote(body, masked, s)) is not None]
-    found += _indirect_quotes(masked)
+    found += _indirect_quotes(masked, found)
     found.sort(key=lambda q: q.start)
     warn_unbalanced(article, spans)
     speakers = [(q.cue.who.start, q.speaker_of()) for q in found if q.speaker_of()]
@@ -124,14 +131,16 @@ def _sentence_start(text: str, position: int) -> int:
     return stop + 2 if stop >= 0 else paragraph
 
 
-def _indirect_quotes(masked: str) -> list[Quote]:
+def _indirect_quotes(masked: str, direct: list[Quote]) -> list[Quote]:
+    """Reported speech in sentences that hold no direct quote (a quoted term,
+    'dihukum atas "terorisme"', does not count)."""
     found = []
     for offset, paragraph in paragraphs(masked):
         position = 0
         for sentence in _SENTENCE_END.split(paragraph):
             start = offset + paragraph.index(sentence, position)
             position = start - offset + len(sentence)
-            if not any(m in sentence for m in MARKS):
+            if not any(start <= q.end and q.start <= start + len(sentence) for q in direct):
                 quote = _indirect(masked, sentence, start)
                 found += [quote] if quote is not None else []
     return found
@@ -153,17 +162,26 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     if (m := trailing_cue(sentence)) is not None:
         cue = _trailing(masked, start + m.start("cue"), m["cue"])
         return _content_quote(masked, start, start + m.start(), cue)
+    if (m := _MENURUTNYA_INSIDE.search(sentence)) is not None:
+        # "Aktivitas itu menurutnya merusak alam": the whole sentence is reported.
+        cue = Cue("menurut", "pronoun", phrase=m["cue"], end=start + m.end())
+        return _content_quote(masked, start, start + len(sentence), cue)
     return None
+
+
+_MENURUTNYA_INSIDE = re.compile(r"\s(?P<cue>menurut(?:nya|\s+(?:dia|ia|beliau)))\s")
 
 
 def _by_verb(masked: str, sentence: str, start: int, m: re.Match[str]) -> Quote | None:
     if not (_near_start(sentence, m.start()) or named_after_comma(sentence[: m.start()])):
         return None
-    cue = subject_of(masked, start, start + m.start(), m["cue"])
     content = m.end()
+    if m["cue"].lower() in NEEDS_BAHWA and not re.match(r"\s*,?\s*bahwa\b", sentence[content:]):
+        return None
+    cue = subject_of(masked, start, start + m.start(), m["cue"])
     if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
         return None  # 'X menilai' without a subject we can name: not reported speech
-    if _COURTESY.match(sentence, content):
+    if m["cue"].lower() in _COURTESY_VERBS and _COURTESY.match(sentence, content):
         return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
     return _content_quote(masked, start + content, start + len(sentence), cue)
 
