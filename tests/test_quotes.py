@@ -573,5 +573,5 @@ def test_a_title_or_an_initial_with_a_full_stop_does_not_end_the_sentence():
 
 
 def test_a_title_word_that_ends_a_name_is_a_surname():
-    a = quotes_of('"Dana desa cair pekan depan," kata Kepala Desa Sukamaju Rahmat Hakim.')
+    a = quotes_of('"Dana desa cair pekan depan," kata Ketua Koperasi Rahmat Hakim.')
     assert a.quotes[0]["speaker"] == "Rahmat Hakim"
