@@ -19,8 +19,9 @@ article depends on the articles within its window, not on the corpus.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -185,22 +186,28 @@ class Grouper:
         # Terms no earlier article holds find nothing; of the others the rarest say most.
         known = [t for t in weights if t in self._postings]
         rarest = sorted(known, key=lambda t: (self.df.get(t, 0), t))[: self.params.lookup_terms]
-        shared: dict[str, int] = defaultdict(int)
-        days = range(_day(item.at - window), _day(item.at + window) + 1)
+        shared: Counter = Counter()
+        low, high = item.at - window, item.at + window
+        days = range(_day(low), _day(high) + 1)
         for term in rarest:
             by_day = self._postings[term]
             for day in days if len(days) < len(by_day) else sorted(by_day):
-                for other in by_day.get(day, ()):
-                    if abs(self._members[other].features.at - item.at) <= window:
-                        shared[other] += 1
-        return sorted(shared, key=lambda o: (-shared[o], o))[: self.params.candidates]
+                found = by_day.get(day)
+                if not found:
+                    continue
+                if low <= day * DAY and (day + 1) * DAY <= high:  # the whole day is in the window
+                    shared.update(found)
+                else:
+                    shared.update(o for o in found if abs(self._members[o].features.at - item.at) <= window)
+        return heapq.nsmallest(self.params.candidates, shared, key=lambda o: (-shared[o], o))
 
     def _cosine(self, weights: dict[str, float], norm: float, other: dict[str, float]) -> float:
         dot, other_norm, idf = 0.0, 0.0, self._idf_memo
+        documents, df = self.documents + 1, self.df
         for term, count in other.items():
             w = idf.get(term)
-            if w is None:
-                w = idf[term] = self._idf(term)
+            if w is None:  # _idf, inline: this loop is most of grouping's time
+                w = idf[term] = math.log(documents / (df.get(term, 0) + 1)) + 1.0
             w *= count
             other_norm += w * w
             if term in weights:
