@@ -575,3 +575,18 @@ def test_a_title_or_an_initial_with_a_full_stop_does_not_end_the_sentence():
 def test_a_title_word_that_ends_a_name_is_a_surname():
     a = quotes_of('"Dana desa cair pekan depan," kata Ketua Koperasi Rahmat Hakim.')
     assert a.quotes[0]["speaker"] == "Rahmat Hakim"
+
+
+def test_a_passive_verb_of_saying_after_the_subject_reports_the_last_speaker():
+    a = quotes_of(
+        "Menteri Perhubungan Dudy Purwagandhi mengatakan jalur kereta sudah diperiksa. "
+        "Direktur PT KAI juga disebut sudah menyiapkan kereta tambahan untuk libur panjang. "
+        "Ia disebut sebagai pejabat paling sibuk. Hal itu dikatakan Dudy di Bandung."
+    )
+    assert [(q["text"], q["speaker"]) for q in a.quotes] == [
+        ("jalur kereta sudah diperiksa", "Dudy Purwagandhi"),
+        (
+            "Direktur PT KAI juga disebut sudah menyiapkan kereta tambahan untuk libur panjang",
+            "Dudy Purwagandhi",
+        ),
+    ]

@@ -162,6 +162,10 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     if (m := trailing_cue(sentence)) is not None:
         cue = _trailing(masked, start + m.start("cue"), m["cue"])
         return _content_quote(masked, start, start + m.start(), cue)
+    if (m := _SAID_OF_SUBJECT.match(sentence)) is not None:
+        # "Rosan disebut sudah sepakat ...": what the last speaker said of someone.
+        cue = Cue(m["cue"].lower(), "pronoun", phrase=m["cue"], end=start + m.end())
+        return _content_quote(masked, start, start + len(sentence), cue)
     if (m := _MENURUTNYA_INSIDE.search(sentence)) is not None:
         # "Aktivitas itu menurutnya merusak alam": the whole sentence is reported.
         cue = Cue("menurut", "pronoun", phrase=m["cue"], end=start + m.end())
@@ -169,6 +173,12 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     return None
 
 
+# A passive verb of saying after the subject, without an agent: "Hal itu dikatakan X"
+# credits a statement (_people), "disebut sebagai" names.
+_SAID_OF_SUBJECT = re.compile(
+    r"(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?:(?:juga|pun|bahkan)\s+)?(?<!yang )"
+    r"(?P<cue>disebut(?:nya|kan)?|dikatakan)\s+(?!sebagai\b|oleh\b|dengan\b|bahwa\b|[A-Z])"
+)
 _MENURUTNYA_INSIDE = re.compile(r"\s(?P<cue>menurut(?:nya|\s+(?:dia|ia|beliau)))\s")
 
 
