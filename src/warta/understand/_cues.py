@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._names import RUN, Who, apposition, split_run, who_at, who_before
+from ._sources import document_subject, source, thing_pointed
 
 # Short cue verbs after a quote, as in '..., kata X' / '..., ujarnya'.
 SHORT_CUES = (
@@ -161,7 +162,7 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     tail = head.split()[-1:] or [""]
     if tail[0].lower() in PRONOUNS:
         return Cue(word, "pronoun", phrase=tail[0], end=verb_start)
-    if tail[0].lower() in ("itu", "tersebut", "ini") and not _thing_pointed(head):
+    if tail[0].lower() in ("itu", "tersebut", "ini") and not thing_pointed(head):
         return Cue(word, "role phrase", phrase=" ".join(head.split()[-4:]), end=verb_start)
     who = who_before(text, start + len(head), start)
     if who is not None and (who.name or who.role):
@@ -175,47 +176,14 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
         who = split_run(match["run"], match.start("run")) if match else None
         if who is not None and who.name:
             return Cue(word, "name", who, end=verb_start)
-    if (who := _document_subject(head, start)) is not None:
+    if (who := document_subject(head, start)) is not None:
         return Cue(word, "name", who, end=verb_start)
     return Cue(word, "unresolved", end=verb_start)
 
 
-def _thing_pointed(head: str) -> bool:
-    """ "Capaian ini menegaskan", "Hal itu menunjukkan": a thing, not a person, as subject."""
-    words = head.split()
-    if len(words) < 2 or (len(words) > 2 and not words[-3].endswith((",", "."))):
-        return False
-    noun = words[-2].lower()
-    return noun in _THINGS or bool(_ABSTRACT.match(noun))
-
-
-_THINGS = frozenset(
-    "hal data capaian kondisi situasi langkah program hasil fakta angka kejadian peristiwa "
-    "kegiatan acara aturan temuan kasus".split()
-)
-_ABSTRACT = re.compile(r"(?:ke|pe[mnr]?|peng|peny)[a-z]{3,}an$")  # "kebijakan", "pernyataan"
 _SUBJECT_IN_SETTING = re.compile(
     rf"\s*(?P<run>{RUN.pattern})\s+(?:dalam|saat|ketika|usai|seusai|selepas|di\s+sela)\s"
 )
-# "sejumlah studi internasional menjelaskan", "Penelitian dari Harvard Medical School menyebutkan".
-_DOCUMENT = re.compile(
-    r"(?:^|,\s*)(?:(?i:sejumlah|hasil|sebuah|para)\s+)?"
-    r"(?P<doc>(?i:penelitian|studi|riset|survei|laporan|kajian)\b[^,]{0,80})$"
-)
-_SOURCE = re.compile(rf"^\S+(?:\s+(?:dari|oleh))?\s+(?P<run>{RUN.pattern})$")
-
-
-def _document_subject(head: str, start: int) -> Who | None:
-    """A study or report as the subject: the institution that made it when the
-    text names it right after the noun, else the phrase itself as a role."""
-    match = _DOCUMENT.search(head)
-    if match is None:
-        return None
-    doc, at = match["doc"].strip(), start + match.start("doc")
-    source = _SOURCE.match(doc)
-    if source is not None:
-        return _source(source["run"], at + source.start("run"))
-    return Who(None, doc, at, at + len(doc))
 
 
 def menurut_cue(match: re.Match[str], offset: int) -> Cue:
@@ -256,17 +224,8 @@ def _described_cue(match: re.Match[str], offset: int) -> Cue:
             end=start + len(phrase),
         )
     return Cue(
-        "menurut", "name", _source(run.group(), start + run.start()), end=offset + match.end()
+        "menurut", "name", source(run.group(), start + run.start()), end=offset + match.end()
     )
-
-
-def _source(run: str, start: int) -> Who:
-    """The maker of a study or the source of a claim: a person's name, else
-    the institution as written ("Universitas Gadjah Mada", not "Gadjah Mada")."""
-    who = split_run(run, start)
-    if who is not None and who.name and not who.role:
-        return who
-    return Who(None, run, start, start + len(run))
 
 
 def menurut_at(sentence: str) -> re.Match[str] | None:

@@ -197,7 +197,7 @@ def _by_verb(masked: str, sentence: str, start: int, m: re.Match[str]) -> Quote 
 
 
 def _inserted(m: re.Match[str], start: int) -> Cue | None:
-    word = m["cue"].lower()
+    word = m["cue"].lower() + (m["nya"] or "")  # as written: "katanya", "menurutnya"
     if m["nya"]:  # "Pertama, katanya, ...", "karena, menurutnya, ..."
         return Cue(word, "pronoun", phrase="-nya", end=start + m.end())
     if m["run"].lower() in PRONOUNS:
