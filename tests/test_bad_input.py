@@ -48,6 +48,22 @@ def test_latin1_page_with_accents_is_decoded():
     assert any("René" in p for p in article.paragraphs)
 
 
+def test_mojibake_from_upstream_is_repaired_with_a_warning():
+    # UTF-8 bytes that an upstream CMS or scraper decoded as cp1252, then saved as UTF-8.
+    text = ARTICLE.replace("Rini", "Björn Müller")
+    garbled = text.encode("utf-8").decode("cp1252", errors="replace")
+    assert "BjÃ¶rn" in garbled
+    article = warta.read(garbled)
+    assert any("Björn Müller" in p for p in article.paragraphs)
+    assert any(w.startswith("encoding:") for w in article.warnings)
+
+
+def test_clean_text_with_accents_is_left_alone():
+    article = warta.read(ARTICLE.replace("Rini", "José Ramos-Horta dari Timor-Leste, São Paulo"))
+    assert any("José Ramos-Horta" in p and "São Paulo" in p for p in article.paragraphs)
+    assert not any(w.startswith("encoding:") for w in article.warnings)
+
+
 def test_utf8_bom_and_utf16_are_decoded():
     assert warta.read(b"\xef\xbb\xbf" + ARTICLE.encode()).headline.startswith("Banjir")
     assert warta.read(ARTICLE.encode("utf-16")).headline.startswith("Banjir")

@@ -7,13 +7,15 @@ Indonesian pages that are not UTF-8 are nearly always cp1252 or latin-1
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from ._errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError
 
-__all__ = ["decode"]
+__all__ = ["decode", "repair_mojibake"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -43,6 +45,21 @@ def decode(page: str | bytes | Path, max_bytes: int) -> tuple[str, str | None, i
     if not text.strip():
         raise EmptyInputError("the page is empty")
     return text, encoding, size
+
+
+# UTF-8 read as cp1252/latin-1 leaves these pairs: "Ã¶" for "ö", "â€œ" for "“".
+# Checked first because ftfy's repair costs ~1 ms on a page and most pages need none.
+_MOJIBAKE_HINT = re.compile(r"[ÂÃ][\u0080-\u00bf]|â€|Ã[\u0152-\u2122]")
+
+
+def repair_mojibake(text: str) -> str | None:
+    """The text with mojibake undone (UTF-8 that was decoded as a legacy
+    encoding somewhere upstream: a CMS, a scraper, a CSV export), or None
+    when there was nothing to repair."""
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return None
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text else None
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:

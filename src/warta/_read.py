@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ._article import Article, Source
 from ._body import place_lede, remove_boilerplate, strip_dateline, strip_trailer
-from ._decode import decode
+from ._decode import decode, repair_mojibake
 from ._front_html import looks_like_html, parse_html
 from ._front_text import parse_text
 from ._pipeline import Pipeline
@@ -68,8 +68,12 @@ def read(
     ``nlp=False`` runs only the reading stages (no entities, quotes, times,
     quantities, summary); ``pipeline`` runs stages of your choice."""
     text, encoding, size = decode(page, settings.max_input_bytes)
+    repaired = repair_mojibake(text)
+    text = repaired or text
     is_html = looks_like_html(text)
     article = Article(url=url, source=Source("html" if is_html else "text", encoding, size))
+    if repaired:
+        article.warn("encoding: the text was mis-decoded upstream (mojibake such as 'Ã¶' for 'ö'); repaired")
     article.hints["settings"] = settings
     if outlet:
         article.hints["outlet"] = outlet
