@@ -103,11 +103,15 @@ class DayGrid:
 
         return rates(pool([self.per_day[key][d] for d in days]))["F1"]
 
+    def plateau(self, days: list[str]) -> dict[tuple, float]:
+        """Per setting, its pooled F1 over the folds ``days`` averaged with its neighbours'."""
+        f1 = {k: self.f1(k, days) for k in keys()}
+        return {k: sum(f1[n] for n in [k, *neighbours(k)]) / (1 + len(neighbours(k))) for k in keys()}
+
     def stable_choice(self, days: list[str]) -> tuple:
         """The middle of the best plateau of pooled F1 over the folds ``days``."""
-        f1 = {k: self.f1(k, days) for k in keys()}
-        plateau = {k: sum(f1[n] for n in [k, *neighbours(k)]) / (1 + len(neighbours(k))) for k in keys()}
-        return max(keys(), key=lambda k: (plateau[k], f1[k]))
+        plateau = self.plateau(days)
+        return max(keys(), key=lambda k: (plateau[k], self.f1(k, days)))
 
     def peak_choice(self, days: list[str]) -> tuple:
         """The old rule: the best pooled F1 over the folds ``days``."""
@@ -147,7 +151,8 @@ def cross_validate(items: list[dict], fixed: tuple) -> dict:
     choice = grid.stable_choice(grid.days)
     return {"folds": folds, "pooled": {r: pool(c) for r, c in pooled.items()}, "choice": choice,
             "choice F1 by day": {d: grid.f1(choice, [d]) for d in grid.days},
-            "choice pooled F1": grid.f1(choice, grid.days), "held-out stories": dict(held_out_stories)}
+            "choice pooled F1": grid.f1(choice, grid.days), "held-out stories": dict(held_out_stories),
+            "plateau": grid.plateau(grid.days)}
 
 
 def story_counts(gold: list[str], found: list[str]) -> dict[str, list[int]]:
