@@ -9,6 +9,9 @@ body) and is read. Checked against the row, line by line:
   may be cut off its front, a trailer off its end); anything else is lost;
 - the headline equals the row's ``judul`` and ``published`` its ``tanggal``.
 
+Bodies with mojibake ("2,5Â±1%") are compared in their repaired form, as
+warta repairs them on purpose (and says so in a warning); they are counted.
+
     python -m evaluation.read_detik [CSV] [--show N]
 """
 
@@ -23,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 import warta
+from warta._decode import repair_mojibake
 from warta._normalise import clean_line, key
 
 DEFAULT_CSV = Path(__file__).resolve().parents[1].parent / "shared/data/news/detik-2025-dev.csv"
@@ -49,7 +53,9 @@ def as_page(row: dict) -> str:
 def check(row: dict, article: warta.Article, counts: Counter, problems: list) -> None:
     kept = {key(p) for p in article.paragraphs}
     kept_text = key(" ".join(article.paragraphs))
-    for line in filter(None, map(clean_line, row["isi_berita"].splitlines())):
+    body = repair_mojibake(row["isi_berita"])
+    counts["mojibake repaired"] += body is not None
+    for line in filter(None, map(clean_line, (body or row["isi_berita"]).splitlines())):
         if REFERENCE_BOILERPLATE.search(line):
             counts["boilerplate lines"] += 1
             if key(line) in kept:
@@ -89,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts, problems = evaluate(args.csv)
     for name in ("articles", "boilerplate lines", "boilerplate kept", "content lines", "content lost",
-                 "datelines stripped", "headline matches", "published matches", "language id"):
+                 "datelines stripped", "mojibake repaired", "headline matches", "published matches",
+                 "language id"):
         print(f"{name:20} {counts[name]}")
     for kind, line in problems[: args.show]:
         print(f"  {kind}: {line[:120]}")
