@@ -90,6 +90,23 @@ def test_articles_far_apart_in_time_are_other_stories():
     assert store.story_of(ids[6]) != store.story_of(ids[0])
 
 
+def test_an_advertorial_never_joins_a_news_story():
+    # Written to share the flood report's headline words: an advert riding the news.
+    advert = article(("Banjir Pantura Demak? Kendaraan Terjebak Aman dengan Ban Baru",
+                      "Banjir di jalur Pantura Demak membuat ribuan kendaraan terjebak. Ban baru kami "
+                      "membuat kendaraan tetap aman, kata manajer pemasaran."), "2025-10-21",
+                     "detik.com", "iklan-ban")
+    advert.label = "sponsored"
+    news = article(FLOOD_2, "2025-10-22", "kompas.com", "banjir-2")
+    store, (flood, ad, flood_2) = stored([corpus()[0], advert, news])
+    assert store.story_of(flood_2) == store.story_of(flood)
+    assert store.story_of(ad) not in {store.story_of(flood), None}
+    # the same page as news would have joined: the label is what keeps it out
+    advert.label, advert.url = None, "https://detik.com/read/berita-ban"
+    store, (flood, ad, _) = stored([corpus()[0], advert, news])
+    assert store.story_of(ad) == store.story_of(flood)
+
+
 def test_stories_are_listed_biggest_first_with_filters():
     store, ids = stored(corpus())
     top = store.stories(since="2025-10-20", until="2025-10-31")

@@ -105,7 +105,7 @@ def _group_chunk(conn, params: Params, chunk: int, warm: _Warm | None,
                  written: dict) -> tuple[int, _Warm | None]:
     mark, documents = _state(conn, "rowid", 0), _state(conn, "documents", 0)
     rows = conn.execute(
-        "SELECT a.rowid, a.id, a.duplicate_of, a.published, a.added, a.outlet, a.domain, r.record"
+        "SELECT a.rowid, a.id, a.duplicate_of, a.published, a.added, a.outlet, a.domain, r.record, a.label"
         " FROM articles a JOIN records r ON r.rowid = a.rowid WHERE a.rowid > ? ORDER BY a.rowid"
         " LIMIT ?", (mark, chunk)).fetchall()
     if not rows:
@@ -133,18 +133,18 @@ def _group_chunk(conn, params: Params, chunk: int, warm: _Warm | None,
 def _item(row, params: Params, written=None) -> tuple[Features, str | None, str]:
     """The features of a stored article; ``written``: the ``Prepared`` this
     process wrote it from, used when it is still what is stored."""
-    _, id_, duplicate_of, published, added, outlet, domain, record = row
-    when = published or added
+    _, id_, duplicate_of, published, added, outlet, domain, record, label = row
+    when, sponsored = published or added, label == "sponsored"
     if duplicate_of is not None:  # a copy goes with its original: its text is not read
         return Features(id_, _seconds(when), duplicate_of=duplicate_of), outlet or domain, when
     if written is not None and written.id == id_ and written.record == record:
         item = stemmed_features(id_, _seconds(when), written.headline_stems, written.body_stems,
-                                written.story_entities, params=params)
+                                written.story_entities, sponsored=sponsored, params=params)
         return item, outlet or domain, when
     record = json.loads(record)
     body = "\n\n".join(p for p in record.get("paragraphs") or [] if isinstance(p, str))
     item = features(id_, _seconds(when), record.get("headline"), body,
-                    entity_names(record.get("entities")), params=params)
+                    entity_names(record.get("entities")), sponsored=sponsored, params=params)
     return item, outlet or domain, when
 
 
