@@ -23,20 +23,24 @@ from ._security import Limits
 
 __all__ = ["create_app", "from_environment"]
 
-#: How ``warta serve --workers N`` hands the store to each worker process.
-DB_VARIABLE, TOKEN_VARIABLE = "WARTA_SERVE_DB", "WARTA_SERVE_TOKEN"
+#: How ``warta serve --workers N`` hands the store (and the search cache
+#: file they share) to each worker process.
+DB_VARIABLE, TOKEN_VARIABLE, CACHE_VARIABLE = "WARTA_SERVE_DB", "WARTA_SERVE_TOKEN", "WARTA_SERVE_CACHE"
 
 DESCRIPTION = ("Search, read and profile the articles of a warta corpus. Read-only unless the "
                "server was started with a write token.")
 
 
-def create_app(store_location: str | os.PathLike, *, write_token: str | None = None) -> FastAPI:
+def create_app(store_location: str | os.PathLike, *, write_token: str | None = None,
+               cache: str | os.PathLike | None = None) -> FastAPI:
     """The web app over the store at ``store_location`` (an existing SQLite
     file). ``write_token``: the bearer token that write routes require;
-    without it nothing can be written through the web."""
+    without it nothing can be written through the web. ``cache``: the search
+    cache file shared with the other processes serving the same store
+    (default: one of its own, in a temporary folder)."""
     app = FastAPI(title="warta", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)
-    app.state.corpus = CachedCorpus(Corpus(store_location))  # searches cached until a write
+    app.state.corpus = CachedCorpus(Corpus(store_location), path=cache)  # searches cached until a write
     app.state.write_token = write_token or None
     app.state.templates = Jinja2Templates(env=_templates())
     app.mount("/static", StaticFiles(directory=str(files(__package__) / "static")), name="static")
@@ -52,7 +56,8 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
 
 def from_environment() -> FastAPI:
     """The app of one worker process of ``warta serve --workers N``."""
-    return create_app(os.environ[DB_VARIABLE], write_token=os.environ.get(TOKEN_VARIABLE))
+    return create_app(os.environ[DB_VARIABLE], write_token=os.environ.get(TOKEN_VARIABLE),
+                      cache=os.environ.get(CACHE_VARIABLE))
 
 
 def _templates() -> jinja2.Environment:

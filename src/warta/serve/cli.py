@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 
 import click
 
@@ -30,7 +31,7 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
     try:
         import uvicorn
 
-        from ._app import DB_VARIABLE, TOKEN_VARIABLE, create_app
+        from ._app import CACHE_VARIABLE, DB_VARIABLE, TOKEN_VARIABLE, create_app
     except ImportError as exc:
         from . import INSTALL_HINT
 
@@ -39,26 +40,30 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
     token = os.environ.get(write_token_env) if write_token_env else None
     if write_token_env and not token:
         _fail(f"the environment variable {write_token_env} is empty or unset")
-    try:
-        app = create_app(db, write_token=token)  # fails here, once, on a bad store
-    except WartaError as exc:
-        _fail(str(exc))
-    click.echo(f"warta: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
-    options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
-    if workers == 1:
-        uvicorn.run(app, **options)
-        return
-    # Worker processes import the app by name, so it travels through the environment.
-    os.environ[DB_VARIABLE] = db if "://" in db else os.path.abspath(db)  # a file, or a server URL
-    if token:
-        os.environ[TOKEN_VARIABLE] = token
-    uvicorn.run("warta.serve._app:from_environment", factory=True, workers=workers, **options)
+    with tempfile.TemporaryDirectory(prefix="warta-serve-") as folder:  # private (0700), removed at exit
+        cache = os.path.join(folder, "search-pages.db")  # the search cache all the workers share
+        try:
+            app = create_app(db, write_token=token, cache=cache)  # fails here, once, on a bad store
+        except WartaError as exc:
+            _fail(str(exc))
+        click.echo(f"warta: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+        options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+        if workers == 1:
+            uvicorn.run(app, **options)
+            return
+        del app  # the workers make their own, on the cache file it made
+        # Worker processes import the app by name, so it travels through the environment.
+        os.environ[DB_VARIABLE] = db if "://" in db else os.path.abspath(db)  # a file, or a server URL
+        os.environ[CACHE_VARIABLE] = cache
+        if token:
+            os.environ[TOKEN_VARIABLE] = token
+        uvicorn.run("warta.serve._app:from_environment", factory=True, workers=workers, **options)
 
 
 def usable_cores() -> int:
     """The cores this process may run on (a container or taskset may allow
     fewer than the machine has), at most 8: each process holds its own
-    store connections and search cache."""
+    store connections."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux

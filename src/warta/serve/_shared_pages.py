@@ -1,0 +1,92 @@
+"""Search pages kept in a small SQLite file that every worker process of one
+server shares, so a search asked in one process is answered from the cache in
+all of them.
+
+Each page is stamped with the cache's epoch when its search began; moving
+the epoch on (``bump``, after any write to the store) makes every older page
+invisible at once, in every process, and a page whose search began before
+the bump is never stored (``put`` checks the epoch in the same statement
+that inserts). Pages are JSON text, never pickles: the file is data only.
+Keys are SHA-256 digests of the normalised request, so a huge or hostile
+query costs 32 bytes in the file. At most ``max_pages`` pages are kept; the
+least recently used go first (a hit refreshes its page at most every
+``TOUCH_SECONDS``, so that popular pages do not make every hit a write).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+__all__ = ["SharedPages", "cache_key"]
+
+#: A hit rewrites its page's last-use time at most this often.
+TOUCH_SECONDS = 5.0
+#: How long a writer waits for another process's write (they take microseconds).
+BUSY_MS = 2_000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (id INTEGER PRIMARY KEY CHECK (id = 1), epoch INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS pages (key BLOB PRIMARY KEY, epoch INTEGER NOT NULL,
+                                  used REAL NOT NULL, page TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS pages_used ON pages (used);
+"""
+
+
+def cache_key(*parts) -> bytes:
+    """The digest of the request's parts (JSON-able values)."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).digest()
+
+
+class SharedPages:
+    """The pages of one cache file; one connection per thread."""
+
+    def __init__(self, path: str | Path, *, max_pages: int):
+        self.path, self.max_pages = str(path), max_pages
+        self._local = threading.local()
+        self._conn().executescript(SCHEMA)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_MS / 1000)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=OFF")  # a cache: losing it on a crash costs nothing
+            self._local.conn = conn
+        return conn
+
+    def get(self, key: bytes) -> tuple[int, dict | None]:
+        """The current epoch and the page of ``key`` stored in it (or None),
+        read in one statement, so from one snapshot."""
+        epoch, page, used = self._conn().execute(
+            "SELECT m.epoch, p.page, p.used FROM meta m LEFT JOIN pages p ON p.key = ? AND p.epoch = m.epoch",
+            (key,)).fetchone()
+        if page is None:
+            return epoch, None
+        if time.time() - used > TOUCH_SECONDS:
+            self._conn().execute("UPDATE pages SET used = ? WHERE key = ?", (time.time(), key))
+        return epoch, json.loads(page)
+
+    def put(self, key: bytes, epoch: int, page: dict) -> None:
+        """Keeps ``page`` unless the epoch moved on since ``epoch`` was read."""
+        conn = self._conn()
+        conn.execute("INSERT OR REPLACE INTO pages SELECT ?, epoch, ?, ? FROM meta WHERE epoch = ?",
+                     (key, time.time(), json.dumps(page), epoch))  # ASCII: any string fits
+        conn.execute("DELETE FROM pages WHERE key IN (SELECT key FROM pages ORDER BY used"
+                     " LIMIT max(0, (SELECT count(*) FROM pages) - ?))", (self.max_pages,))
+
+    def bump(self) -> None:
+        """Makes every stored page invisible (the store changed) and drops them."""
+        with self._conn() as conn:  # one transaction
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE meta SET epoch = epoch + 1")
+            conn.execute("DELETE FROM pages")
+
+    def __len__(self) -> int:
+        return self._conn().execute("SELECT count(*) FROM pages").fetchone()[0]
