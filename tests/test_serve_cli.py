@@ -48,6 +48,7 @@ def test_binds_loopback_by_default(store, runs):
 
 def test_one_worker_per_usable_core_by_default(store, runs, monkeypatch):
     monkeypatch.delenv("WARTA_SERVE_DB", raising=False)
+    monkeypatch.delenv("WARTA_SERVE_CACHE", raising=False)  # restored after: the command sets them
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert CliRunner().invoke(main, ["serve", "--db", str(store)]).exit_code == 0
     assert runs[0][1]["workers"] == 3 and runs[0][1]["host"] == "127.0.0.1"
@@ -58,6 +59,7 @@ def test_one_worker_per_usable_core_by_default(store, runs, monkeypatch):
 
 def test_host_port_and_workers(store, runs, monkeypatch):
     monkeypatch.delenv("WARTA_SERVE_DB", raising=False)
+    monkeypatch.delenv("WARTA_SERVE_CACHE", raising=False)  # restored after: the command sets them
     result = CliRunner().invoke(main, ["serve", "--db", str(store), "--host", "0.0.0.0", "--port", "9001",
                                        "--workers", "2"])
     assert result.exit_code == 0, result.output
@@ -83,12 +85,14 @@ def test_a_missing_store_is_one_line_and_exit_2(tmp_path, runs):
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_a_real_server_answers_on_loopback_and_stops(store, workers):
+def test_a_real_server_answers_on_loopback_and_stops(store, workers, tmp_path):
+    """... and its search cache lives in a folder of its own that goes when it stops."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(store),
-                               "--port", str(port), "--workers", workers], stderr=subprocess.PIPE)
+                               "--port", str(port), "--workers", workers], stderr=subprocess.PIPE,
+                              env={**os.environ, "TMPDIR": str(tmp_path)})
     children = []
     try:
         deadline = time.monotonic() + 20
@@ -97,6 +101,7 @@ def test_a_real_server_answers_on_loopback_and_stops(store, workers):
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=air", timeout=5) as response:
                     assert response.status == 200 and b"Air Bersih" in response.read()
                 children = _children(server.pid)
+                assert "search-pages.db" in [p.name for p in tmp_path.glob("warta-serve-*/*")]
                 break
             except OSError:
                 assert time.monotonic() < deadline and server.poll() is None, "the server did not start"
@@ -108,6 +113,7 @@ def test_a_real_server_answers_on_loopback_and_stops(store, workers):
     while any(_running(c) for c in children) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_running(c) for c in children), "a worker outlived the server"
+    assert list(tmp_path.iterdir()) == [], "the cache folder outlived the server"
 
 
 def _children(pid: int) -> list[str]:

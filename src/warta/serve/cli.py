@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import tempfile
 
@@ -40,7 +42,7 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
     token = os.environ.get(write_token_env) if write_token_env else None
     if write_token_env and not token:
         _fail(f"the environment variable {write_token_env} is empty or unset")
-    with tempfile.TemporaryDirectory(prefix="warta-serve-") as folder:  # private (0700), removed at exit
+    with _exit_on_sigterm(), tempfile.TemporaryDirectory(prefix="warta-serve-") as folder:  # private (0700)
         cache = os.path.join(folder, "search-pages.db")  # the search cache all the workers share
         try:
             app = create_app(db, write_token=token, cache=cache)  # fails here, once, on a bad store
@@ -69,6 +71,21 @@ def usable_cores() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(cores, 8))
+
+
+@contextlib.contextmanager
+def _exit_on_sigterm():
+    """SIGTERM ends the command as an exception, so that the cache folder is
+    removed (uvicorn re-raises the signal it handled, which would otherwise
+    kill the process before any cleanup)."""
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _fail(message: str) -> None:
