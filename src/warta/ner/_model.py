@@ -20,6 +20,14 @@ from ._canon import Mention, link
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 EXTENSIONS = ("canonical", "role", "code", "name_en", "kind")
+#: New words a loaded pipeline may take into its vocabulary before the
+#: entities stage loads it afresh. spaCy keeps every word it has tokenised
+#: (news adds ~23 an article, mostly numbers and names, ~400 bytes each), so a
+#: long ingest or server would grow without bound; at this size a reload
+#: (about a second) comes every ~10,000 articles and the vocabulary stays
+#: under ~80 MB.
+MAX_NEW_WORDS = 200_000
+_loaded_words: dict[str, int] = {}  # model directory -> vocabulary size when loaded
 
 for _name in EXTENSIONS:
     if not Span.has_extension(_name):
@@ -33,10 +41,21 @@ def nlp(model: str | Path | None = None) -> Language:
     return _load(str(Path(model or MODEL_DIR).resolve()))
 
 
+def bounded_nlp() -> Language:
+    """``nlp()``, loaded afresh once its vocabulary has grown by more than
+    ``MAX_NEW_WORDS`` (the same model, so the same entities; bounded memory)."""
+    pipeline = nlp()
+    if len(pipeline.vocab) > _loaded_words[str(MODEL_DIR.resolve())] + MAX_NEW_WORDS:
+        _load.cache_clear()
+        pipeline = nlp()
+    return pipeline
+
+
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
     pipeline = spacy.load(model)
     pipeline.add_pipe("warta_entities", last=True)
+    _loaded_words[model] = len(pipeline.vocab)
     return pipeline
 
 

@@ -14,7 +14,7 @@ from .._article import Article
 from .._pipeline import stage
 from . import _rules
 from ._canon import Mention, link
-from ._model import mentions_of, nlp
+from ._model import bounded_nlp, mentions_of
 
 CHUNK_CHARS = 100_000
 
@@ -25,7 +25,7 @@ def entities(article: Article) -> None:
         article.warn(f"entities: the model is Indonesian, the text looks {article.language!r}")
     mentions: list[Mention] = []
     acronyms: dict[str, str] = {}
-    pipeline = nlp()
+    pipeline = bounded_nlp()
     chunks = list(_chunks(article.body))
     for (offset, _), doc in zip(chunks, pipeline.pipe(t for _, t in chunks), strict=True):
         mentions += mentions_of(doc, offset)
