@@ -192,3 +192,17 @@ def test_evaluation_gate_nerui_fold01_test():
         evaluate.predict(nlp(), corpora.read("nerui-test")),
     )
     assert result["ALL"][2] >= NERUI_TEST_F1_FLOOR
+
+
+def test_capitalised_words_after_a_lower_case_place_word_are_a_place():
+    from spacy.tokens import Span
+
+    from warta.ner._rules import places_after_triggers
+
+    doc = nlp().make_doc("Ia senator dari wilayah Tambov Rusia dan lahir di desa Karangsari Wetan pada Senin.")
+    russia = Span(doc, 5, 6, label="LOC")  # "Rusia", as the model would tag it
+    found = {(s.text, s.label_) for s in places_after_triggers(doc, [russia])}
+    assert found == {("Tambov", "LOC"), ("Rusia", "LOC"), ("Karangsari Wetan", "LOC")}
+    # a lower-case word after the trigger, or a capitalised common word, starts nothing
+    doc = nlp().make_doc("Warga kota itu menolak. Di wilayah Yang sama, polisi berjaga.")
+    assert places_after_triggers(doc, []) == []

@@ -63,6 +63,7 @@ def _load(model: str) -> Language:
 def warta_entities(doc: Doc) -> Doc:
     spans = [s for s in (_rules.clean(e) for e in doc.ents) if s is not None]
     spans = [p for s in spans for p in _rules.split_parenthesis(s)]
+    spans = _rules.places_after_triggers(doc, spans)
     spans = [p for s in spans for p in _rules.split_country_suffix(s)]
     doc.ents = _rules.propagate(doc, _rules.organisations(doc, spans))
     mentions = mentions_of(doc)

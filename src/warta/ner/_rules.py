@@ -220,6 +220,28 @@ def org_heads() -> frozenset[str]:
     return frozenset(tables()["ORG_HEADS"])
 
 
+#: Lower-case words that introduce a place's name ("senator dari wilayah Penza").
+PLACE_TRIGGERS = frozenset("wilayah kota provinsi kabupaten desa kecamatan kelurahan daerah distrik".split())
+
+
+def places_after_triggers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged capitalised words after a lower-case place word are a place:
+    "wilayah Penza", "desa Sukamaju" (up to three words; a tagged span ends them)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    words = common_words()
+    out = list(spans)
+    trigger_ids = [doc.vocab.strings[t] for t in PLACE_TRIGGERS]  # lower-case forms only
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), trigger_ids)).tolist():
+        end = i + 1
+        while (end < len(doc) and end - i <= 3 and end not in covered and doc[end].is_alpha
+               and doc[end].is_title and doc[end].lower_ not in words):
+            end += 1
+        if end > i + 1:
+            out.append(Span(doc, i + 1, end, label="LOC"))
+            covered.update(range(i + 1, end))
+    return sorted(out, key=lambda s: s.start)
+
+
 def organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     """Names headed by "Dewan", "Badan", "Kementerian"... are organisations.
 
