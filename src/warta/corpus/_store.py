@@ -80,9 +80,10 @@ class Store:
         written: dict = {}
         with self.transaction() as conn:
             counts = write_batch(conn, batch, written)
-        if stories:
-            self._written = written  # grouping reads their prepared text, not the stored JSON
-            self.group_stories()  # after the commit: a failure here never loses the batch
+        if stories:  # after the commit: a failure here never loses the batch
+            from ._story_store import group_stories
+
+            group_stories(self, written=written)
         return counts
 
     def seen(self, digests: Iterable[str]) -> set[str]:

@@ -90,10 +90,8 @@ class Features:
 def features(article_id: str, at: float, headline: str | None, body: str, entities: Iterable[str] = (),
              *, duplicate_of: str | None = None, sponsored: bool = False, params: Params = Params()) -> Features:
     """The features of one article from its text (stemmed with ``_stem``)."""
-    if sponsored:
-        return Features(article_id, at, duplicate_of=duplicate_of)
     return stemmed_features(article_id, at, stems(headline or ""), stems(body), entities,
-                            duplicate_of=duplicate_of, params=params)
+                            duplicate_of=duplicate_of, sponsored=sponsored, params=params)
 
 
 def stemmed_features(article_id: str, at: float, headline_stems: str, body_stems: str,

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 from ._errors import QueryError
-from ._search import _filters
+from ._search import check_days
 from ._stories import DAY, Features, Grouper, Params, entity_names, features, stemmed_features
 
 __all__ = ["Story", "StoryArticle", "StorySummary", "group_stories", "stories", "story", "story_of",
@@ -77,12 +77,13 @@ class _Warm:
     grouper: Grouper
 
 
-def group_stories(store, params: Params | None = None, chunk: int = CHUNK) -> int:
-    """Group the articles stored since the last run; returns how many."""
-    params, done = params or Params(), 0
-    # The articles this process just wrote, by rowid: their text is read
-    # from there rather than parsed and stemmed again from the stored JSON.
-    written, store._written = getattr(store, "_written", None) or {}, {}
+def group_stories(store, params: Params | None = None, chunk: int = CHUNK,
+                  written: dict | None = None) -> int:
+    """Group the articles stored since the last run; returns how many.
+    ``written``: the ``Prepared`` articles the caller just wrote, by rowid,
+    whose text is read from there rather than parsed and stemmed again from
+    the stored JSON."""
+    params, done, written = params or Params(), 0, written or {}
     if not ungrouped(store):  # nothing new: no write transaction (a reader never waits for a writer)
         return 0
     while True:
@@ -291,7 +292,7 @@ def stories(store, *, since: str | None = None, until: str | None = None, outlet
     biggest first (articles, then outlets, then the newest)."""
     if not 1 <= limit <= MAX_STORIES:
         raise QueryError(f"limit {limit}: give 1 to {MAX_STORIES}")
-    _filters(since, until, None, None, None)  # checks the days
+    check_days(since=since, until=until)
     where, params = ["s.articles >= ?"], [min_articles]
     if since:
         where.append("s.last_seen >= ?")

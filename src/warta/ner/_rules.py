@@ -230,16 +230,29 @@ def places_after_triggers(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     words = common_words()
     out = list(spans)
-    trigger_ids = [doc.vocab.strings[t] for t in PLACE_TRIGGERS]  # lower-case forms only
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), trigger_ids)).tolist():
-        end = i + 1
-        while (end < len(doc) and end - i <= 3 and end not in covered and doc[end].is_alpha
-               and doc[end].is_title and doc[end].lower_ not in words):
-            end += 1
+    for i in _positions(doc, PLACE_TRIGGERS):  # lower-case forms only
+        end = _capitalised_run(doc, i + 1, covered, longest=3, skip=words)
         if end > i + 1:
             out.append(Span(doc, i + 1, end, label="LOC"))
             covered.update(range(i + 1, end))
     return sorted(out, key=lambda s: s.start)
+
+
+def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Where ``words`` occur in ``doc`` (by hash: no ``Token`` per word)."""
+    ids = [doc.vocab.strings[w] for w in words]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()
+
+
+def _capitalised_run(doc: Doc, start: int, covered: set[int], *, longest: int | None = None,
+                     skip: frozenset[str] = frozenset()) -> int:
+    """The end of the run of capitalised words from ``start`` that no span
+    covers (at most ``longest``, none of ``skip`` in lower case)."""
+    end = start
+    while (end < len(doc) and (longest is None or end - start < longest) and end not in covered
+           and doc[end].is_alpha and doc[end].is_title and doc[end].lower_ not in skip):
+        end += 1
+    return end
 
 
 def organisations(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -251,12 +264,9 @@ def organisations(doc: Doc, spans: list[Span]) -> list[Span]:
     out = [Span(doc, s.start, s.end, label="ORG") if s.label_ == "PER" and s[0].text in heads else s
            for s in spans]  # fmt: skip
     covered = {i for s in out for i in range(s.start, s.end)}
-    head_ids = [doc.vocab.strings[h] for h in heads]  # hashes: no Token per word
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), head_ids)).tolist():
+    for i in _positions(doc, heads):
         if i not in covered:
-            end = i + 1
-            while end < len(doc) and end not in covered and doc[end].is_alpha and doc[end].is_title:
-                end += 1
+            end = _capitalised_run(doc, i + 1, covered)
             if end > i + 1:
                 out.append(Span(doc, i, end, label="ORG"))
                 covered.update(range(i, end))
