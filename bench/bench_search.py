@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_corpus import QUERIES, clean_paragraphs, synthetic  # noqa: E402
 
 import warta  # noqa: E402
-from warta.corpus import Store  # noqa: E402
+from warta.corpus import Store, _search  # noqa: E402
 from warta.corpus._fulltext import index  # noqa: E402
 from warta.corpus._stem import stems  # noqa: E402
 
@@ -93,11 +93,23 @@ def timed(call, queries) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95)]
 
 
+def timings(store: Store, fixed: list[str], new: list[str], tag: str) -> dict:
+    return {
+        f"search, bench_corpus queries x 20 (10 hits){tag}": timed(lambda q: store.search(q, limit=10), fixed),
+        f"search, same, since + outlet filters{tag}": timed(
+            lambda q: store.search(q, since="2025-06-01", outlet=OUTLETS[0].domain, limit=10), fixed[:100]),
+        f"search, {len(new)} new queries (10 hits){tag}": timed(lambda q: store.search(q, limit=10), new),
+        f"search_page, {len(new)} new queries (10 hits, count, facets){tag}": timed(store.search_page, new),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--build", type=int, metavar="N", help="first build a search-only store of N articles")
     parser.add_argument("--queries", type=int, default=300, help="new queries (after 50 to warm up)")
+    parser.add_argument("--candidates", type=int, nargs="+", default=[_search.CANDIDATES],
+                        help="ranking windows to time side by side (_search.CANDIDATES)")
     args = parser.parse_args()
     if args.build:
         args.db.unlink(missing_ok=True)
@@ -107,15 +119,10 @@ def main() -> None:
         for query in queries[:50]:  # warm the page cache and the stems
             store.search_page(query)
         fixed = [*QUERIES * 20]
-        rows = {
-            "search, bench_corpus queries x 20 (10 hits)": timed(lambda q: store.search(q, limit=10), fixed),
-            "search, same, since + outlet filters": timed(
-                lambda q: store.search(q, since="2025-06-01", outlet=OUTLETS[0].domain, limit=10), fixed[:100]),
-            f"search, {args.queries} new queries (10 hits)": timed(lambda q: store.search(q, limit=10),
-                                                                   queries[50:]),
-            f"search_page, {args.queries} new queries (10 hits, count, facets)": timed(store.search_page,
-                                                                                       queries[50:]),
-        }
+        rows = {}
+        for window in args.candidates:
+            _search.CANDIDATES = window
+            rows.update(timings(store, fixed, queries[50:], f" ({window:,} ranked)" if len(args.candidates) > 1 else ""))
         print(f"{len(store):,} articles in {args.db}")
     print("| measure | p50 ms | p95 ms |")
     print("|---|---:|---:|")

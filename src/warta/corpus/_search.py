@@ -27,8 +27,9 @@ __all__ = ["Hit", "check_days", "count", "ranked", "search"]
 __all__ += ["HEADLINE_WEIGHT", "BODY_WEIGHT"]
 #: Matches ranked per query, newest first: a query matching more (a common
 #: word in a big corpus) ranks the most recently stored CANDIDATES, which keeps
-#: its latency bounded (bench/bench_corpus.py). Pages deeper than this are empty.
-CANDIDATES = 20_000
+#: its latency bounded (BM25 costs ~2 us a match at 1M articles: 20,000 gave
+#: p95 ~60 ms there, bench/bench_search.py). Pages deeper than this are empty.
+CANDIDATES = 5_000
 #: Matches are counted up to this many; above it a count says "1,000 or more"
 #: (counting every match of a common word costs 5-10 ms at 100k articles,
 #: up to the bound well under one).
