@@ -2,7 +2,8 @@
 
 The notes stay outside the repository, because they quote the articles (the
 Detik data has no licence). One note file per part, named a*.txt (dev),
-b*.txt (test), c*.txt (holdout), d*.txt (fresh), e*.txt (fresh2), f*.txt (fresh3), in this form, in text order:
+b*.txt (test), c*.txt (holdout), d*.txt (fresh), e*.txt (fresh2), f*.txt (fresh3),
+g*.txt (fresh4), in this form, in text order:
 
     @<CSV id>
     D <first words> ... <last words> = <speaker>      a direct quote
@@ -24,7 +25,15 @@ from evaluation.pages import detik_rows
 import warta
 
 SETTINGS = warta.Settings(date_order="mdy")
-PARTS = {"a": "dev", "b": "test", "c": "holdout", "d": "fresh", "e": "fresh2", "f": "fresh3"}
+PARTS = {
+    "a": "dev",
+    "b": "test",
+    "c": "holdout",
+    "d": "fresh",
+    "e": "fresh2",
+    "f": "fresh3",
+    "g": "fresh4",
+}
 
 
 def bodies() -> dict[str, warta.Article]:
@@ -36,7 +45,7 @@ def bodies() -> dict[str, warta.Article]:
 
 def convert(notes: Path) -> dict:
     articles, out = bodies(), {}
-    for path in sorted(notes.glob("[abcdef]*.txt")):
+    for path in sorted(notes.glob("[abcdefg]*.txt")):
         record, body, position = None, "", 0
         for line in filter(str.strip, path.read_text(encoding="utf-8").splitlines()):
             if line.startswith("@"):
