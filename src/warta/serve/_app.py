@@ -16,14 +16,15 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from . import _api, _pages, _stories
-from ._cache import CachedCorpus
+from ._cache import CachedCorpus, PageCache
 from ._data import Corpus
 from ._entity import entity_key
+from ._response_cache import CachedResponses
 from ._security import Limits
 
 __all__ = ["create_app", "from_environment"]
 
-#: How ``warta serve --workers N`` hands the store (and the search cache
+#: How ``warta serve --workers N`` hands the store (and the page cache
 #: file they share) to each worker process.
 DB_VARIABLE, TOKEN_VARIABLE, CACHE_VARIABLE = "WARTA_SERVE_DB", "WARTA_SERVE_TOKEN", "WARTA_SERVE_CACHE"
 
@@ -35,12 +36,14 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
                cache: str | os.PathLike | None = None) -> FastAPI:
     """The web app over the store at ``store_location`` (an existing SQLite
     file). ``write_token``: the bearer token that write routes require;
-    without it nothing can be written through the web. ``cache``: the search
+    without it nothing can be written through the web. ``cache``: the page
     cache file shared with the other processes serving the same store
     (default: one of its own, in a temporary folder)."""
     app = FastAPI(title="warta", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None)
-    app.state.corpus = CachedCorpus(Corpus(store_location), path=cache)  # searches cached until a write
+    corpus = Corpus(store_location)
+    app.state.pages = PageCache(corpus.location, path=cache)  # rendered pages, kept until a write
+    app.state.corpus = CachedCorpus(corpus, app.state.pages)
     app.state.write_token = write_token or None
     app.state.templates = Jinja2Templates(env=_templates())
     app.mount("/static", StaticFiles(directory=str(files(__package__) / "static")), name="static")
@@ -50,7 +53,8 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
     app.include_router(_stories.page_router)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_middleware(Limits)
+    app.add_middleware(CachedResponses, cache=app.state.pages)
+    app.add_middleware(Limits)  # the outermost: bounds first, security headers on cached pages too
     return app
 
 

@@ -43,13 +43,14 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
     if write_token_env and not token:
         _fail(f"the environment variable {write_token_env} is empty or unset")
     with _exit_on_sigterm(), tempfile.TemporaryDirectory(prefix="warta-serve-") as folder:  # private (0700)
-        cache = os.path.join(folder, "search-pages.db")  # the search cache all the workers share
+        cache = os.path.join(folder, "search-pages.db")  # the page cache all the workers share
         try:
             app = create_app(db, write_token=token, cache=cache)  # fails here, once, on a bad store
         except WartaError as exc:
             _fail(str(exc))
         click.echo(f"warta: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
-        options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+        options = {"host": host, "port": port, "log_level": "warning", "access_log": False,
+                   "server_header": False}
         if workers == 1:
             uvicorn.run(app, **options)
             return
