@@ -4,6 +4,7 @@ nothing, an interrupted run resumes."""
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import json
@@ -175,6 +176,23 @@ def test_worker_processes_give_the_same_store(folder):
         run(one, folder)
         ingest(two, [str(folder)], workers=2)
         assert sorted(r["id"] for r in one.records()) == sorted(r["id"] for r in two.records())
+
+
+def test_objects_frozen_for_the_ingest_are_given_back_to_the_collector(folder):
+    """Ingest hides older objects from the cyclic collector while it runs
+    (gc.freeze); afterwards, even when it failed, nothing stays frozen."""
+    gc.collect()
+    before = gc.get_freeze_count()
+    with Store(":memory:") as store:
+        run(store, folder)
+        assert gc.get_freeze_count() == before
+
+        def stop(report):
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            ingest(Store(":memory:"), [str(folder)], workers=1, progress=stop)
+    assert gc.get_freeze_count() == before
 
 
 def test_nlp_runs_the_understanding_stages(tmp_path):

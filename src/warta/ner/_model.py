@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import _rules
+from . import _neighbours, _rules
 from ._canon import Mention, link
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -65,7 +65,10 @@ def warta_entities(doc: Doc) -> Doc:
     spans = [p for s in spans for p in _rules.split_parenthesis(s)]
     spans = _rules.places_after_triggers(doc, spans)
     spans = [p for s in spans for p in _rules.split_country_suffix(s)]
-    doc.ents = _rules.propagate(doc, _rules.organisations(doc, spans))
+    spans = _neighbours.organisations_with_dan(doc, _rules.organisations(doc, spans))
+    for rule in (_neighbours.acronym_pairs, _neighbours.province_short_forms, _neighbours.listed_persons):
+        spans = rule(doc, spans)
+    doc.ents = _rules.propagate(doc, spans)
     mentions = mentions_of(doc)
     link(mentions, _rules.acronyms(list(doc.ents)))
     for span, m in zip(doc.ents, mentions, strict=True):

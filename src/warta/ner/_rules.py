@@ -153,13 +153,14 @@ def _parenthesised(doc: Doc, i: int) -> Span | None:
 
 
 def split_parenthesis(span: Span) -> list[Span]:
-    """Split at a parenthesis: "Badan Pusat Statistik (BPS)" -> the name, "BPS"."""
+    """Split at a parenthesis: "Badan Pusat Statistik (BPS)" -> the name, "BPS",
+    also where the span stops inside it ("Komite Nasional ... ( KNKT")."""
     words = [t.text for t in span]
-    if "(" not in words or ")" not in words[words.index("(") :]:
+    if "(" not in words:
         return [span]
     i = words.index("(")
-    j = words.index(")", i)
-    parts = [_sub(span, 0, i), _sub(span, i + 1, j), _sub(span, j + 1, len(span))]
+    j = words.index(")", i) if ")" in words[i:] else len(span)
+    parts = [_sub(span, 0, i), _sub(span, i + 1, j), _sub(span, min(j + 1, len(span)), len(span))]
     return [p for p in parts if len(p) and any(c.isalnum() for c in p.text)]
 
 

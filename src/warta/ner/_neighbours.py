@@ -1,0 +1,171 @@
+"""Rules that read the words next to a tagged span and tag what the model missed.
+
+Each one copies what the text itself says: an acronym defined in
+parentheses names the same thing as its long form ("Universitas Indonesia
+(UI)"), a list joins names of one kind ("Tommy Robredo dan Nikolay
+Davidenko"), "dan" continues an organisation's name after its head
+("Kementerian Pekerjaan Umum dan Perumahan Rakyat"), and the short forms of
+provinces ("Jatim") are places. Chosen on NER UI dev fold 01 only
+(docs/ner.md).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from . import _places
+from ._canon import is_acronym, tables
+from ._rules import _capitalised_run, _match_at, _parenthesised, _positions, common_words, org_heads, titles
+
+#: Lower-case words a long form may hold between its capitalised words.
+_CONNECTORS = frozenset({"dan", "untuk", "for", "and", "of", "the", "&", "-"})
+#: Tokens that join the items of a list.
+_LIST_JOINS = frozenset({",", "dan", "serta", "atau", "&"})
+#: Capitalised but no names: days and months open list items after a place ("Jakarta , Selasa").
+_CALENDAR = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli "
+    "agustus september oktober november desember".split()
+)
+
+
+def _covered(spans: list[Span]) -> set[int]:
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
+def _by_start(spans: list[Span]) -> list[Span]:
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _is_name_word(text: str) -> bool:
+    return text[:1].isupper() and text.isalpha()
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _letters(acronym: str) -> str:
+    return "".join(c for c in acronym if c.isupper())
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """True when the capitalised words' initials spell the acronym ("Air Traffic Control", "ATC")."""
+    names = all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+    return names and len(_letters(acronym)) >= 2 and _initials(words) == _letters(acronym)
+
+
+def acronym_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Where the model tagged one side of "Long ( ACR )" or "ACR ( Long )",
+    the other side gets the same label."""
+    out, covered = list(spans), _covered(spans)
+    ends = {s.end: s for s in spans}
+    exact = {(s.start, s.end): s for s in spans}
+    for i in _positions(doc, frozenset({"("})):
+        inner = _parenthesised(doc, i)
+        if i == 0 or inner is None:
+            continue
+        new = _short_form(doc, ends.get(i), inner, covered) or _long_form(
+            doc, exact.get((inner.start, inner.end)), i, covered
+        )
+        if new is not None:
+            out.append(new)
+            covered.update(range(new.start, new.end))
+    return _by_start(out)
+
+
+def _short_form(doc: Doc, left: Span | None, inner: Span, covered: set[int]) -> Span | None:
+    """"Universitas Indonesia ( UI )", "Universitas Bhayangkara ( Ubhara )", "EFTA ( European ... )"."""
+    if left is None or covered.intersection(range(inner.start, inner.end)):
+        return None
+    words = [t.text for t in inner]
+    one_word = len(inner) == 1 and (
+        is_acronym(inner.text) or (left.label_ == "ORG" and _is_name_word(inner.text))
+    )  # a person's one word in parentheses is as often a role or a film title
+    if one_word or (is_acronym(left.text) and _spells(left.text, words)):
+        return Span(doc, inner.start, inner.end, label=left.label_)
+    return None
+
+
+def _long_form(doc: Doc, inside: Span | None, i: int, covered: set[int]) -> Span | None:
+    """The untagged side before a tagged parenthesis: "Air Traffic Control ( ATC )", "EFTA ( ... )"."""
+    if inside is None or i - 1 in covered:
+        return None
+    before = doc[i - 1].text
+    if is_acronym(before) and _spells(before, [t.text for t in inside]):
+        return Span(doc, i - 1, i, label=inside.label_)
+    if not is_acronym(inside.text) or is_acronym(before):
+        return None
+    for k in range(i - 1, max(i - 12, -1), -1):
+        word = doc[k].text
+        if k in covered or not (word[:1].isupper() or word.lower() in _CONNECTORS):
+            return None
+        if word[:1].isupper() and _spells(inside.text, [t.text for t in doc[k:i]]):
+            return Span(doc, k, i, label=inside.label_)
+    return None
+
+
+def organisations_with_dan(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation named from its head goes on over "dan" and capitalised
+    words: "Kementerian Koperasi dan" + "UKM"; not into a second organisation
+    or a place ("Kementerian Keuangan dan Bank Indonesia")."""
+    heads, covered = org_heads(), _covered(spans)
+    out = []
+    for s in spans:
+        if s.label_ == "ORG" and s[0].text in heads and s.end + 1 < len(doc) and doc[s.end].text == "dan":
+            end = _capitalised_run(doc, s.end + 1, covered)
+            more = doc[s.end + 1 : end]
+            if len(more) and more[0].text not in heads and _places.lookup(more.text) is None:
+                s = Span(doc, s.start, end, label="ORG")
+                covered.update(range(s.start, end))
+        out.append(s)
+    return out
+
+
+def listed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged names of two or more capitalised words listed right after a
+    person are persons: "Tommy Robredo dan Nikolay Davidenko"."""
+    out, covered = list(spans), _covered(spans)
+    skip = common_words() | titles() | _CALENDAR
+    for s in [s for s in spans if s.label_ == "PER"]:
+        while s.end + 1 < len(doc) and doc[s.end].text in _LIST_JOINS:
+            end = _capitalised_run(doc, s.end + 1, covered)
+            item = doc[s.end + 1 : end]
+            if len(item) < 2 or any(t.lower_ in skip for t in item) or not _ends_item(doc, end):
+                break
+            s = Span(doc, item.start, end, label="PER")
+            out.append(s)
+            covered.update(range(s.start, s.end))
+    return _by_start(out)
+
+
+def _ends_item(doc: Doc, end: int) -> bool:
+    return end == len(doc) or doc[end].is_punct or doc[end].is_lower
+
+
+@lru_cache(maxsize=1)
+def _province_forms() -> dict[tuple[str, ...], str]:
+    """Short names of provinces from the alias table ("Jatim", "DKI Jakarta");
+    the countries' ("AS", "RI") are left out: "dolar AS", "RI 1"."""
+    forms = {}
+    for short, name in tables()["LOC"].items():
+        place = _places.lookup(name)
+        if place is not None and place.kind == "province":
+            forms[tuple(short.split())] = "LOC"
+    return forms
+
+
+def province_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged short names of provinces are places ("Pemprov Jatim"), unless
+    a capitalised word follows ("Jakarta Pusat" is another place)."""
+    forms = _province_forms()
+    firsts = frozenset(k[0] for k in forms)
+    texts = [t.text for t in doc]
+    out, covered = list(spans), _covered(spans)
+    for i in _positions(doc, firsts):
+        end = _match_at(texts, i, forms, covered, longest=2)
+        if end is not None and not (end < len(doc) and end not in covered and _is_name_word(texts[end])):
+            out.append(Span(doc, i, end, label="LOC"))
+            covered.update(range(i, end))
+    return _by_start(out)
