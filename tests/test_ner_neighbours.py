@@ -30,15 +30,28 @@ def found(spans) -> set[tuple[str, str]]:
 def test_split_where_the_span_stops_inside_the_parenthesis():
     doc = doc_of("Tim Badan Riset Kelautan ( BRK dikirim ke sana.")
     whole = span(doc, "Badan Riset Kelautan ( BRK", "ORG")
-    assert found(_rules.split_parenthesis(whole)) == {("Badan Riset Kelautan", "ORG"), ("BRK", "ORG")}
-    closed = span(doc_of("Lembaga Sensor Film ( LSF ) rapat."), "Lembaga Sensor Film ( LSF )", "ORG")
-    assert found(_rules.split_parenthesis(closed)) == {("Lembaga Sensor Film", "ORG"), ("LSF", "ORG")}
+    assert found(_rules.split_parenthesis(whole)) == {
+        ("Badan Riset Kelautan", "ORG"),
+        ("BRK", "ORG"),
+    }
+    closed = span(
+        doc_of("Lembaga Sensor Film ( LSF ) rapat."), "Lembaga Sensor Film ( LSF )", "ORG"
+    )
+    assert found(_rules.split_parenthesis(closed)) == {
+        ("Lembaga Sensor Film", "ORG"),
+        ("LSF", "ORG"),
+    }
 
 
 def test_acronym_after_a_tagged_long_form_takes_its_label():
-    doc = doc_of("Ia kuliah di Universitas Sriwangi ( Unsri ) dan Institut Teknologi Maju ( ITM ) .")
+    doc = doc_of(
+        "Ia kuliah di Universitas Sriwangi ( Unsri ) dan Institut Teknologi Maju ( ITM ) ."
+    )
     spans = [span(doc, "Universitas Sriwangi", "ORG"), span(doc, "Institut Teknologi Maju", "ORG")]
-    assert found(_neighbours.acronym_pairs(doc, spans)) == found(spans) | {("Unsri", "ORG"), ("ITM", "ORG")}
+    assert found(_neighbours.acronym_pairs(doc, spans)) == found(spans) | {
+        ("Unsri", "ORG"),
+        ("ITM", "ORG"),
+    }
 
 
 def test_one_word_after_a_person_is_not_copied():
@@ -69,7 +82,9 @@ def test_untagged_acronym_pairs_stay_untagged():
 
 
 def test_organisation_goes_on_over_dan():
-    doc = doc_of("Kementerian Pariwisata dan Ekonomi Kreatif mengundang Kementerian Keuangan dan Bank Sentral .")
+    doc = doc_of(
+        "Kementerian Pariwisata dan Ekonomi Kreatif mengundang Kementerian Keuangan dan Bank Sentral ."
+    )
     spans = [
         span(doc, "Kementerian Pariwisata", "ORG"),
         span(doc, "Kementerian Keuangan", "ORG"),
@@ -93,7 +108,9 @@ def test_names_listed_after_a_person_are_persons():
 
 
 def test_list_stops_at_one_word_days_and_common_words():
-    doc = doc_of("Kata Agus Salim , Selasa Pagi ini . Lalu Agus Salim dan Wakilnya datang dan Budi Santoso Pergi .")
+    doc = doc_of(
+        "Kata Agus Salim , Selasa Pagi ini . Lalu Agus Salim dan Wakilnya datang dan Budi Santoso Pergi ."
+    )
     spans = [span(doc, "Agus Salim", "PER")]
     assert found(_neighbours.listed_persons(doc, spans)) == {("Agus Salim", "PER")}
 

@@ -66,7 +66,11 @@ def warta_entities(doc: Doc) -> Doc:
     spans = _rules.places_after_triggers(doc, spans)
     spans = [p for s in spans for p in _rules.split_country_suffix(s)]
     spans = _neighbours.organisations_with_dan(doc, _rules.organisations(doc, spans))
-    for rule in (_neighbours.acronym_pairs, _neighbours.province_short_forms, _neighbours.listed_persons):
+    for rule in (
+        _neighbours.acronym_pairs,
+        _neighbours.province_short_forms,
+        _neighbours.listed_persons,
+    ):
         spans = rule(doc, spans)
     doc.ents = _rules.propagate(doc, spans)
     mentions = mentions_of(doc)

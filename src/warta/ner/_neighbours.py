@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Span
 
 from . import _places
 from ._canon import is_acronym, tables
-from ._rules import _capitalised_run, _match_at, _parenthesised, _positions, common_words, org_heads, titles
+from ._rules import (
+    _capitalised_run,
+    _parenthesised,
+    _positions,
+    common_words,
+    org_heads,
+    titles,
+)
 
 #: Lower-case words a long form may hold between its capitalised words.
 _CONNECTORS = frozenset({"dan", "untuk", "for", "and", "of", "the", "&", "-"})
@@ -76,7 +83,7 @@ def acronym_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _short_form(doc: Doc, left: Span | None, inner: Span, covered: set[int]) -> Span | None:
-    """"Universitas Indonesia ( UI )", "Universitas Bhayangkara ( Ubhara )", "EFTA ( European ... )"."""
+    """ "Universitas Indonesia ( UI )", "Universitas Bhayangkara ( Ubhara )", "EFTA ( European ... )"."""
     if left is None or covered.intersection(range(inner.start, inner.end)):
         return None
     words = [t.text for t in inner]
@@ -113,7 +120,12 @@ def organisations_with_dan(doc: Doc, spans: list[Span]) -> list[Span]:
     heads, covered = org_heads(), _covered(spans)
     out = []
     for s in spans:
-        if s.label_ == "ORG" and s[0].text in heads and s.end + 1 < len(doc) and doc[s.end].text == "dan":
+        if (
+            s.label_ == "ORG"
+            and s[0].text in heads
+            and s.end + 1 < len(doc)
+            and doc[s.end].text == "dan"
+        ):
             end = _capitalised_run(doc, s.end + 1, covered)
             more = doc[s.end + 1 : end]
             if len(more) and more[0].text not in heads and _places.lookup(more.text) is None:
@@ -126,9 +138,11 @@ def organisations_with_dan(doc: Doc, spans: list[Span]) -> list[Span]:
 def listed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     """Untagged names of two or more capitalised words listed right after a
     person are persons: "Tommy Robredo dan Nikolay Davidenko"."""
-    out, covered = list(spans), _covered(spans)
-    skip = common_words() | titles() | _CALENDAR
-    for s in [s for s in spans if s.label_ == "PER"]:
+    persons = [s for s in spans if s.label_ == "PER"]
+    if not persons:
+        return spans
+    out, covered, skip = list(spans), _covered(spans), _not_names()
+    for s in persons:
         while s.end + 1 < len(doc) and doc[s.end].text in _LIST_JOINS:
             end = _capitalised_run(doc, s.end + 1, covered)
             item = doc[s.end + 1 : end]
@@ -138,6 +152,11 @@ def listed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(s)
             covered.update(range(s.start, s.end))
     return _by_start(out)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return common_words() | titles() | _CALENDAR
 
 
 def _ends_item(doc: Doc, end: int) -> bool:
@@ -156,16 +175,21 @@ def _province_forms() -> dict[tuple[str, ...], str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _province_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in _province_forms())
+
+
 def province_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     """Untagged short names of provinces are places ("Pemprov Jatim"), unless
     a capitalised word follows ("Jakarta Pusat" is another place)."""
     forms = _province_forms()
-    firsts = frozenset(k[0] for k in forms)
-    texts = [t.text for t in doc]
     out, covered = list(spans), _covered(spans)
-    for i in _positions(doc, firsts):
-        end = _match_at(texts, i, forms, covered, longest=2)
-        if end is not None and not (end < len(doc) and end not in covered and _is_name_word(texts[end])):
-            out.append(Span(doc, i, end, label="LOC"))
-            covered.update(range(i, end))
+    for i in _positions(doc, _province_firsts()):
+        words = [t.text for t in doc[i : i + 3]]  # the name (one or two words) and the next
+        n = next((n for n in (2, 1) if len(words) >= n and tuple(words[:n]) in forms), 0)
+        if n and not covered.intersection(range(i, i + n)):
+            if not (len(words) > n and i + n not in covered and _is_name_word(words[n])):
+                out.append(Span(doc, i, i + n, label="LOC"))
+                covered.update(range(i, i + n))
     return _by_start(out)
