@@ -155,3 +155,35 @@ def test_a_bracketed_day_dates_a_clock_time_two_paragraphs_on():
         "Kemudian (6/3), ia datang.\n\nIa menunggu.\n\nSekitar pukul 13.45 WIB ia pergi."
     )
     assert found["pukul 13.45 WIB"] == "2019-03-06T13:45:00+07:00"
+
+
+# Categories fixed after the first look at the fresh4 batch (docs/understand.md).
+@pytest.mark.parametrize("text, expected", [
+    ("Ia berbicara di Jakarta, Selasa (26/26/2019).", {"Selasa (26/26/2019)": "2019-03-26"}),
+    ("Olahraga pukul 07.00-09.00 atau 16.00-18.00 WIB.",
+     {"pukul 07.00-09.00": "07:00:00+07:00", "16.00-18.00 WIB": "16:00:00+07:00"}),
+    ("Bantuan akan cair Maret dan April.", {"Maret": "2019-03", "April": "2019-04"}),
+])  # fmt: skip
+def test_expressions_from_the_fresh4_batch(text, expected):
+    found, _ = values(text)
+    assert found == expected
+
+
+def test_a_month_said_of_what_is_to_come_is_the_next_one():
+    december = "2019-12-07T10:00:00+07:00"
+    assert values("Di bulan Januari kami akan menggelar bazar.", december)[0] == {
+        "Januari": "2020-01"
+    }
+    assert values("Harga naik di bulan Januari lalu.", december)[0] == {"Januari lalu": "2019-01"}
+    assert values("Harga sudah naik sejak bulan Januari.", december)[0] == {"Januari": "2019-01"}
+
+
+def test_a_clock_time_takes_a_day_named_after_it_or_the_only_day_named():
+    found, _ = values(
+        "Menteri tiba pukul 11.30.\n\nIa disambut warga.\n\nItu terjadi Minggu (24/3/2019)."
+    )
+    assert found["pukul 11.30"] == "2019-03-24T11:30:00"
+    far = "Massa datang Senin (25/3/2019).\n\nA.\n\nB.\n\nC.\n\nHingga pukul 17.00 WIB, massa bertahan."
+    assert values(far)[0]["pukul 17.00 WIB"] == "2019-03-25T17:00:00+07:00"
+    hours = "Toko buka Senin (25/3/2019).\n\nA.\n\nB.\n\nC.\n\nToko buka pukul 08.00-17.00 WIB."
+    assert values(hours)[0]["pukul 08.00-17.00 WIB"] == "08:00:00+07:00"  # any day's hours

@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ._names import RUN, Who, apposition, split_run, who_at, who_before
-from ._sources import document_subject, source, thing_pointed
+from ._sources import GROUP_AFTER, document_subject, group_subject, source, thing_pointed
 
 # Short cue verbs after a quote, as in '..., kata X' / '..., ujarnya'.
 SHORT_CUES = (
     "kata ujar ucap tutur jelas tegas ungkap sebut beber imbuh tambah terang lanjut papar "
     "tandas pungkas tutup tulis sambung kilah tukas cetus urai seru timpal jawab aku tanya klaim "
-    "sahut kenang pinta ajak imbau sindir kelakar harap"
+    "sahut kenang pinta ajak imbau sindir kelakar harap saran teriak"
 ).split()
 # Verbs of saying with a subject before them: 'X mengatakan, ...'.
 SPEECH_VERBS = (
@@ -27,12 +27,13 @@ SPEECH_VERBS = (
     "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
     "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
     "bilang menduga berdalih mengumumkan berpendapat berjanji melaporkan mencontohkan menjamin "
-    "mengingatkan"
+    "mengingatkan mengafirmasi memungkasi mencatat"
 ).split()
-# Verbs that report speech only with "bahwa" after them: "mengingatkan agar ..." is a request.
-NEEDS_BAHWA = frozenset({"mengingatkan"})
+# Verbs that report speech only with "bahwa" after them: "mengingatkan agar ..." is a
+# request, "BPS mencatat, angka ..." a record of data.
+NEEDS_BAHWA = frozenset({"mengingatkan", "mencatat"})  # "mencatat" alone records data
 PRONOUNS = frozenset({"dia", "ia", "beliau"})
-_ADVERBS = r"(?:(?:juga|pun|lalu|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
+_ADVERBS = r"(?:(?:juga|pun|lalu|lantas|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
 
 # A cue glued to the name after it ("kataKapolrestabes", a lost space) still counts.
 _SHORT_CUE = re.compile(
@@ -46,7 +47,13 @@ _SUBJECT_VERB_AFTER = re.compile(
 _ROLE_PHRASE = re.compile(r"[a-z][\w-]*\s+(?:[\w-]+\s+){0,7}?(?:itu|tersebut|ini)\b")
 # "tutup Anggota DPR RI Dapil Jawa Barat ini": a role alone, pointed at with "ini"/"itu".
 _POINTED = re.compile(r"(?:\s+[^\s,.;:!?\"”]+){0,5}?\s+(?:ini|itu|tersebut)\b")
+_THING_WRITES = re.compile(
+    r"(?:salah\s+satu\s+|sebuah\s+)?(?P<thing>spanduk|poster|papan|selebaran|pamflet)\b"
+)
+_POINTED_NEXT = re.compile(r"\s+(?:\([^()\n]{1,30}\)\s+)?(?:ini|itu|tersebut)\b")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
+# "ujar seorang lansia, Colleen Hoffman (69)": a description, a comma, then the name.
+_DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])")
 _PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
 _VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
 _TITLED_RUN = rf"(?:(?:Prof|Dr|Drs|Dra|Ir|Hj|KH)\.\s+)*{RUN.pattern}"  # "Menurut Prof. Rika,"
@@ -106,6 +113,13 @@ def _speaker_after(text: str, position: int, word: str) -> Cue:
     start = position + len(text[position:]) - len(text[position:].lstrip(" "))
     if (m := _PRONOUN.match(text, start)) is not None:
         return Cue(word, "pronoun", phrase=m.group(), end=m.end())
+    if (m := _THING_WRITES.match(text, start)) is not None:  # "demikian bunyi salah satu spanduk"
+        return Cue(word, "name", Who(None, m["thing"], m.start("thing"), m.end()), end=m.end())
+    if (m := GROUP_AFTER.match(text, start)) is not None:  # "tulis para peneliti"
+        return Cue(word, "name", Who(None, m["group"], m.start(), m.end()), end=m.end())
+    if (m := _DESCRIBED.match(text, start)) is not None and (who := who_at(text, m.end())):
+        if who.name and not who.role:  # "kata salah satu siswa, Kashaf Zahra"
+            return Cue(word, "name", who, end=who.end)
     if (m := _ROLE_PHRASE.match(text, start)) is not None:
         return Cue(word, "role phrase", phrase=m.group(), end=m.end())
     if (m := _HANDLE.match(text, start)) is not None:  # "kata @pengguna" on social media
@@ -117,6 +131,9 @@ def _speaker_after(text: str, position: int, word: str) -> Cue:
             described = Who(None, text[start : who.end], start, who.end)
             who = apposition(text, who.end, described) or who
     if who is not None and who.name is None and (m := _POINTED.match(text, who.end)):
+        return Cue(word, "role phrase", phrase=text[who.start : m.end()], end=m.end())
+    if who is not None and who.role and (m := _POINTED_NEXT.match(text, who.end)):
+        # "tegas Ketua Majelis Alumni Ikatan Pelajar X (IPNU) itu": a role, not a name.
         return Cue(word, "role phrase", phrase=text[who.start : m.end()], end=m.end())
     if who is not None:
         return Cue(word, "name", who, end=who.end)
@@ -159,6 +176,13 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
         who = split_run(m["run"], start + m.start("run"))
         if who is not None and who.name:
             return Cue(word, "name", who, end=verb_start)
+    if (m := _RELATIVE_CLAUSE.search(head)) is not None:
+        # "Koordinator aksi, Fakhrian, yang juga menjabat Menteri X BEM KM Unissula mengatakan"
+        who = split_run(m["run"], start + m.start("run"))
+        if who is not None and who.name:
+            return Cue(word, "name", who, end=verb_start)
+    if (who := group_subject(head, start)) is not None:
+        return Cue(word, "name", who, end=verb_start)
     tail = head.split()[-1:] or [""]
     if tail[0].lower() in PRONOUNS:
         return Cue(word, "pronoun", phrase=tail[0], end=verb_start)
@@ -181,6 +205,7 @@ def subject_of(text: str, start: int, verb_start: int, word: str) -> Cue:
     return Cue(word, "unresolved", end=verb_start)
 
 
+_RELATIVE_CLAUSE = re.compile(rf"(?:^|,\s*)(?P<run>{RUN.pattern}),?\s+yang\s[^,]{{0,100}}$")
 _SUBJECT_IN_SETTING = re.compile(
     rf"\s*(?P<run>{RUN.pattern})\s+(?:dalam|saat|ketika|usai|seusai|selepas|di\s+sela)\s"
 )

@@ -74,8 +74,9 @@ _GLUED_VERB = re.compile(
 )
 NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"  # "M." or a word; a full stop ends the run
 # A run of capitalised words, allowing "(Menkeu)" and "ke-7" inside a role.
+# A run never crosses a line break: "ucap Teddy\n\nTak lupa, ..." names Teddy.
 RUN = re.compile(
-    rf"{NAME_WORD}(?:\s+(?:\([^()\n]{{1,30}}\)|ke-\d+|(?:{'|'.join(PARTICLES)})(?=\s+[A-Z])|{NAME_WORD}))*"
+    rf"{NAME_WORD}(?:[^\S\n]+(?:\([^()\n]{{1,30}}\)|ke-\d+|(?:{'|'.join(PARTICLES)})(?=\s+[A-Z])|{NAME_WORD}))*"
 )
 
 

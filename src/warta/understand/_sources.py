@@ -52,3 +52,30 @@ def source(run: str, start: int) -> Who:
     if who is not None and who.name and not who.role:
         return who
     return Who(None, run, start, start + len(run))
+
+
+# "para peneliti", "ribuan orang", "pihak berwenang", "para pengunjuk rasa": a group
+# that speaks together, named as the text words it (no one person to resolve to);
+# its second word is not a verb ("ribuan orang meneriakkan") nor a preposition.
+_GROUP = (
+    r"(?i:para|sejumlah|ribuan|ratusan|puluhan|pihak)\s+(?!(?i:penelitian|studi|riset|survei|laporan"
+    r"|kajian)\b)[a-z][\w-]*"  # studies are document_subject's
+    r"(?:\s+(?!(?:me|ber|di|ter)[a-z]{3,}\b|(?:dalam|kepada|saat|ketika|itu|tersebut|ini|juga"
+    r"|pun|telah|sudah|yang|dari|di|ke)\b)[a-z][\w-]*)?"
+    r"|(?i:penyelenggara|panitia|demonstran|warganet|netizen)"
+)
+# The group opens the clause; "di kota tersebut" may follow it before the verb.
+_GROUP_SUBJECT = re.compile(
+    rf"(?:^|[,.]\s*)(?P<group>{_GROUP})(?:\s+(?:di|dari|yang)\s[^,]{{0,60}}?)?"
+    r"(?:\s+(?:itu|tersebut|ini))?$"
+)
+GROUP_AFTER = re.compile(rf"(?P<group>{_GROUP})\b")
+
+
+def group_subject(head: str, start: int) -> Who | None:
+    """ "Para dokter di kota tersebut mengatakan": the group as the speaker's role."""
+    match = _GROUP_SUBJECT.search(head)
+    if match is None:
+        return None
+    at = start + match.start("group")
+    return Who(None, match["group"], at, at + len(match["group"]))

@@ -19,6 +19,7 @@ terhadap termasuk tetapi tidak untuk walau ya yaitu yakni yang
 _OPENERS = frozenset("""
 adapun awalnya diketahui kemudian menurutnya namun selain sementara sebelumnya selanjutnya
 sedangkan terkait hingga meski dengan sebab oleh untuk jika kalau saat ketika usai setelah
+dilansir dikutip melansir mengutip
 """.split())  # fmt: skip
 
 

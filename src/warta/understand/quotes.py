@@ -47,7 +47,14 @@ _MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
 _COURTESY_VERBS = frozenset({"menyampaikan", "menyatakan", "mengungkapkan"})
 _COURTESY = re.compile(
     r"\s+(?:apresiasi|terima\s+kasih|ucapan|duka|belasungkawa|permohonan\s+maaf|permintaan\s+maaf"
-    r"|selamat|rasa\s+syukur|harapan|aspirasi|dukungan|pesan)\b"
+    r"|selamat|rasa\s+syukur|harapan|aspirasi|dukungan|pesan|salam)\b"
+)
+# "Sebuah studi mengungkap sejauh mana ...", "menjelaskan bagaimana ...": a question
+# as the object names a topic, not what was said.
+# "menegaskan komitmen/kesiapan ...": a stance announced, not a statement reported.
+_TOPIC = re.compile(
+    r"\s*(?:sejauh\s+mana|bagaimana|mengapa|kenapa|apa\s+saja|siapa\s+saja|komitmen|kesiapan"
+    r"|keseriusan)\b"
 )
 
 
@@ -90,7 +97,7 @@ def _mask(body: str, spans: list[Span]) -> str:
 
 def _direct_quote(body: str, masked: str, span: Span) -> Quote | None:
     start, end = _trim(body, span.start, span.end)
-    if end <= start:
+    if end <= start or _TITLE_BEFORE.search(body, max(0, span.start - 60), span.start):
         return None
     after = span.end + 1 if span.closed else span.end
     cue = cue_after(masked, after)
@@ -101,6 +108,13 @@ def _direct_quote(body: str, masked: str, span: Span) -> Quote | None:
     if cue is None and not _looks_like_speech(body, span, words):
         return None  # scare quotes around a term or a title
     return Quote(start, end, "direct", cue)
+
+
+# 'kepada acara Fox News "Sunday Morning Futures."': the name of a show, a book, a song.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:acara|program|film|lagu|buku|album|serial|novel|berjudul|bertajuk)"
+    r"(?:\s+[A-Z][\w-]*){0,3}\s*[\"“]$"
+)
 
 
 def _looks_like_speech(body: str, span: Span, words: int) -> bool:
@@ -177,7 +191,7 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
 # credits a statement (_people), "disebut sebagai" names.
 _SAID_OF_SUBJECT = re.compile(
     r"(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?:(?:juga|pun|bahkan)\s+)?(?<!yang )"
-    r"(?P<cue>disebut(?:nya|kan)?|dikatakan)\s+(?!sebagai\b|oleh\b|dengan\b|bahwa\b|[A-Z])"
+    r"(?P<cue>disebut(?:nya|kan)?|dikatakan)\s+(?!sebagai\b|oleh\b|dengan\b|bahwa\b|sebelumnya\b|[A-Z])"
 )
 _MENURUTNYA_INSIDE = re.compile(r"\s(?P<cue>menurut(?:nya|\s+(?:dia|ia|beliau)))\s")
 
@@ -193,6 +207,8 @@ def _by_verb(masked: str, sentence: str, start: int, m: re.Match[str]) -> Quote 
         return None  # 'X menilai' without a subject we can name: not reported speech
     if m["cue"].lower() in _COURTESY_VERBS and _COURTESY.match(sentence, content):
         return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
+    if _TOPIC.match(sentence, content):
+        return None
     return _content_quote(masked, start + content, start + len(sentence), cue)
 
 

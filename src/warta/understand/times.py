@@ -75,6 +75,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s*(?P<z>WIB|WITA|WIT|GMT|UTC)\b)?"
         r"|(?<![\d.,])(?P<h2>\d{1,2})[.:](?P<min2>\d{2})(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*(?P<z2>WIB|WITA|WIT|GMT|UTC)\b"
         rf"|\b(?i:pukul|jam)\s+(?P<h3>\d{{1,2}})(?!\d|[.:,]\d)(?:\s+(?P<part>{_PART}))?(?:\s*(?P<z3>WIB|WITA|WIT|GMT|UTC)\b)?)")),
+    # "Senin (20/20/2025)": a date no calendar has; the weekday still names a day (a
+    # valid date of the same span is found first and wins).
+    ("weekday_bad_date", re.compile(
+        rf"(?=[SRKJM])(?P<wd>{_WEEKDAY}|Minggu)\s*\(\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\)")),
 ]  # fmt: skip
 
 _RELATIVE = frozenset({"weekday", "word", "unit_rel", "count_ago", "se_ago", "month", "weekday_date",
@@ -97,6 +101,7 @@ def times(article: Article) -> None:
     found = _absolute(body) + _patterns(body, anchor)
     kept = _without_overlaps(found)
     _anchor_quoted_on_speech_day(body, kept, anchor)
+    _share_zones(body, kept)
     _date_clock_times(body, kept)
     article.times = [{k: v for k, v in t.items() if not k.startswith("_")} for t in kept]
     unresolved = sum(t["value"] is None for t in article.times)
@@ -214,7 +219,11 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
         month = f"{y['y']}-{MONTHS[m['m'].lower()]:02d}"  # "Januari hingga September 2025"
         return month if kind == "month" else f"{month}-{int(m['d']):02d}"
     if kind == "month":
-        return month_near(anchor, MONTHS[m["m"].lower()], " ".join((m["dir"] or "").split()))
+        month = MONTHS[m["m"].lower()]
+        direction = " ".join((m["dir"] or "").split())
+        if not direction and month < anchor.month:  # the month under way stays this year's
+            direction = _future_in_clause(m)
+        return month_near(anchor, month, direction)
     if kind == "day_month":
         return with_year(anchor, MONTHS[m["m"].lower()], int(m["d"]))
     if kind in ("count_ago", "se_ago"):
@@ -225,6 +234,8 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
     if kind == "unit_rel":
         steps = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "ini": 0}
         return shift(anchor, m["unit"].lower(), steps[m["dir"]])
+    if kind == "weekday_bad_date":
+        return weekday_near(anchor, WEEKDAYS[m["wd"].lower()], "past")
     if kind == "weekday":
         direction = {
             "lalu": "last",
@@ -236,6 +247,18 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
         return weekday_near(anchor, WEEKDAYS[m["wd"].lower()], direction)
     # Not in the table: a part of today ("sore ini", "tadi pagi").
     return shift(anchor, "hari", _WORD_DAYS.get(" ".join(m["w"].lower().split()), 0))
+
+
+def _future_in_clause(m: re.Match[str]) -> str:
+    """ "... di bulan Januari kami akan mengadakan ...": a month said of what is to
+    come is the next one of that name ("mendatang"); else no direction."""
+    clause = _CLAUSE_END.split(m.string[max(0, m.start() - 60) : m.end() + 40])
+    around = next((c for c in clause if m["m"] in c), "")
+    return "mendatang" if _FUTURE.search(around) else ""
+
+
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_FUTURE = re.compile(r"\b(?:akan|nanti)\b", _I)
 
 
 def _quarter_number(text: str) -> int:
@@ -292,27 +315,48 @@ def _without_overlaps(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _date_clock_times(body: str, kept: list[dict[str, Any]]) -> None:
     """A clock time takes the date of the nearest day named in its sentence,
     else of the last day named before it in its paragraph or the two before
-    ("Massa tiba Senin (20/10/2025). ... Pukul 16.15 WIB, massa ...")."""
+    ("Massa tiba Senin (20/10/2025). ... Pukul 16.15 WIB, massa ..."), else
+    of the first day named after it within as many paragraphs, else of the
+    only day the article names (these two not for hours, "pukul 06.00-09.00")."""
     days = [t for t in kept if t["value"] and len(t["value"]) == 10 and t["value"][4] == "-"]
     for t in kept:
         if t["_kind"] != "clock" or t["value"] is None:
             continue
         same = [d for d in days if _same_sentence(body, d, t)]
-        before = [d for d in days if d["end"] <= t["start"] and _near_before(body, d, t)]
+        before = [d for d in days if d["end"] <= t["start"] and _near(body, d, t)]
+        # "Gus Ipul tiba pukul 11.30 ... . [two paragraphs on] ..., Minggu (19/10/2025)":
+        # with no day before it, the first day named after it, as near.
+        after = [d for d in days if d["start"] >= t["end"] and _near(body, t, d)]
+        hours = _HOURS.search(t["text"]) is not None  # "pukul 06.00-09.00 WIB": any day's hours
         if same:
             day = min(same, key=lambda d: abs(d["start"] - t["start"]))
         elif before:
             day = before[-1]
+        elif after and not hours:
+            day = after[0]
+        elif len({d["value"] for d in days}) == 1 and not hours:
+            day = days[0]  # the one day the article names: a report of that day
         else:
             continue
         t["value"] = f"{day['value']}T{t['value']}"
 
 
 _PARAGRAPHS_BACK = 2
+_HOURS = re.compile(r"\d\s*[-–]\s*\d")
+_JOINED = re.compile(r"\s*(?:atau|dan|,)\s*$")
 
 
-def _near_before(body: str, day: dict[str, Any], clock: dict[str, Any]) -> bool:
-    return body.count("\n\n", day["end"], clock["start"]) <= _PARAGRAPHS_BACK
+def _share_zones(body: str, kept: list[dict[str, Any]]) -> None:
+    """ "pukul 07.00-09.00 atau 17.00-19.00 WIB": the zone written once holds for both."""
+    clocks = [t for t in kept if t["_kind"] == "clock" and t["value"]]
+    for first, second in zip(clocks, clocks[1:], strict=False):
+        zone = second["value"][8:]
+        if not first["value"][8:] and zone and _JOINED.match(body[first["end"] : second["start"]]):
+            first["value"] += zone
+
+
+def _near(body: str, earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    return body.count("\n\n", earlier["end"], later["start"]) <= _PARAGRAPHS_BACK
 
 
 def _same_sentence(body: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
