@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from urllib.request import pathname2url
 
 from ._errors import StoreError
 
@@ -93,14 +94,19 @@ class Database:
         return getattr(self.raw, name)
 
 
-def connect(location: str) -> Database:
-    """Open a SQLite file (created when missing) or a PostgreSQL database."""
+def connect(location: str, *, read_only: bool = False) -> Database:
+    """Open a SQLite file (created when missing) or a PostgreSQL database.
+    ``read_only``: a SQLite file on media nothing may write (``immutable``:
+    SQLite then needs no lock or WAL index beside it, which it could not make)."""
     if is_url(location):
         return _postgres(location)
     if location != ":memory:" and os.path.isdir(location):
         raise StoreError(f"{location}: is a folder, not a store file")
+    target, uri = location, False
+    if read_only:
+        target, uri = f"file:{pathname2url(os.path.abspath(location))}?mode=ro&immutable=1", True
     try:
-        raw = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+        raw = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
     except sqlite3.Error as exc:
         raise StoreError(f"{location}: cannot open the store ({exc})") from exc
     return Database(raw, SQLITE, location, (sqlite3.Error,))

@@ -144,9 +144,10 @@ MIGRATIONS = [(1, "articles, full-text index, duplicates, seen inputs, failures"
 VERSION = MIGRATIONS[-1][0]
 
 
-def migrate(db: Database, *, create: bool = True) -> None:
+def migrate(db: Database, *, create: bool = True, read_only: bool = False) -> None:
     """Bring the store to ``VERSION``, or refuse it with a ``StoreError``;
-    ``create=False`` refuses a database without a store too."""
+    ``create=False`` refuses a database without a store too, ``read_only``
+    one that would need a migration."""
     name = db.location
     if db.dialect == POSTGRES:  # one migrating process at a time, the others wait
         db.execute("SELECT pg_advisory_lock(7316229)")
@@ -157,6 +158,9 @@ def migrate(db: Database, *, create: bool = True) -> None:
                              f"knows ({VERSION}); upgrade warta")
         if current == 0 and not create and db.location != ":memory:":
             raise StoreError(f"{name}: no such store (warta ingest creates one)")
+        if read_only and current < VERSION:
+            raise StoreError(f"{name}: read-only, at schema version {current}: this warta needs "
+                             f"{VERSION}; copy the store where it can be written, and open it there once")
         for version, note, statements in MIGRATIONS:
             if version > current:
                 _apply(db, version, note, statements)

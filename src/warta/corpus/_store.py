@@ -39,7 +39,11 @@ class Store:
         if not create and not is_url(self.location) and self.location != ":memory:" \
                 and not os.path.exists(self.location):
             raise StoreError(f"{self.location}: no such store (warta ingest creates one)")
-        self.conn: Database = _open(self.location, create)
+        #: True for a store file on media this process cannot write (a
+        #: read-only mount, a file without write permission): it is searched,
+        #: never written (a write raises ``StoreError``).
+        self.read_only = _on_read_only_media(self.location)
+        self.conn: Database = _open(self.location, create, self.read_only)
         self._version, self._writes = None, 0  # for ``changed``
         if mmap_bytes and self.dialect == SQLITE:  # readers share the OS's pages, not one cache each
             self.conn.execute(f"PRAGMA mmap_size = {int(mmap_bytes)}")
@@ -62,6 +66,9 @@ class Store:
     def transaction(self) -> Iterator[Database]:
         """One transaction; a database failure (disk full, read-only, lost
         server) rolls it back and becomes a ``StoreError``."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: read-only (this process cannot write the file or"
+                             " its folder): it can be searched, not written")
         self._writes += 1  # for ``changed``: data_version ignores this connection's own commits
         with self.conn.transaction() as conn:
             yield conn
@@ -222,16 +229,25 @@ class Store:
         return headlines_on(self, day, limit)
 
 
-def _open(location: str, create: bool) -> Database:
-    db = connect(location)
+def _on_read_only_media(location: str) -> bool:
+    """A SQLite file that exists, and that or its folder (where SQLite keeps
+    the WAL files beside it) cannot be written."""
+    if is_url(location) or location == ":memory:" or not os.path.isfile(location):
+        return False
+    folder = os.path.dirname(os.path.abspath(location))
+    return not (os.access(location, os.W_OK) and os.access(folder, os.W_OK))
+
+
+def _open(location: str, create: bool, read_only: bool = False) -> Database:
+    db = connect(location, read_only=read_only)
     try:
-        migrate(db, create=create)
-        if db.dialect == SQLITE and location != ":memory:":
+        migrate(db, create=create, read_only=read_only)
+        if db.dialect == SQLITE and location != ":memory:" and not read_only:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")  # durable against a killed process
         if db.dialect == SQLITE:
             db.execute("PRAGMA busy_timeout = 10000")
-        _check_index_forms(db, db.location)
+        _check_index_forms(db, db.location, read_only)
     except db.errors as exc:
         db.close()
         raise StoreError(f"{db.location}: cannot open the store ({' '.join(str(exc).split())})") from exc
@@ -241,11 +257,11 @@ def _open(location: str, create: bool) -> Database:
     return db
 
 
-def _check_index_forms(conn: Database, location: str) -> None:
+def _check_index_forms(conn: Database, location: str, read_only: bool = False) -> None:
     """Warn when the index was built by another stemmer: searches still run,
     but words whose forms changed may be missed."""
     row = conn.execute("SELECT value FROM store_info WHERE key = 'stemmer'").fetchone()
-    if row is None:
+    if row is None and not read_only:
         conn.execute("INSERT INTO store_info VALUES ('stemmer', ?) ON CONFLICT DO NOTHING", (INDEX_FORMS,))
     elif row[0] != INDEX_FORMS:
         warnings.warn(f"{location}: indexed with {row[0]}, searched with {INDEX_FORMS}; "
