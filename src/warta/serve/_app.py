@@ -66,7 +66,8 @@ def from_environment() -> FastAPI:
 
 def _templates() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader(__package__, "templates"),
-                             autoescape=True, undefined=jinja2.ChainableUndefined)
+                             autoescape=True, undefined=jinja2.ChainableUndefined,
+                             auto_reload=False)  # templates ship with the package: no stat per page
     env.filters["number"] = _number
     env.globals.update(entity_url=lambda name: "/entities/" + quote(str(name), safe=""),
                        article_url=lambda id_: "/articles/" + quote(str(id_), safe=""),
