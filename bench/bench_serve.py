@@ -3,30 +3,42 @@ p50/p95/p99 of search and article pages at 1, 10 and 50 concurrent clients.
 
 The store is synthetic (``bench_corpus``: real Detik sentences recombined),
 with entities and quotes marked by pattern so that article pages carry
-markup like real ones. The server runs as ``warta serve`` in its own process;
-the clients are one asyncio process with keep-alive HTTP/1.1 connections,
-written with bare streams because a full HTTP client would spend more CPU
-than the server on this 2-core machine (both share it: the figures are a
-floor for a machine that only serves).
+markup like real ones. The server runs as ``warta serve`` in its own process.
+Two clients ask the same sequences of requests, each of a freshly started
+server (so neither warms the cache for the other):
+
+- ``python``: one asyncio process with keep-alive HTTP/1.1 connections,
+  written with bare streams because a full HTTP client would spend more CPU
+  than the server on a 2-core machine;
+- ``wrk`` (Debian's ``apt-get install -y wrk``; used when it is on the PATH):
+  its C client with ``bench_serve.lua`` picking each path from a file; it
+  takes a fraction of the Python client's CPU, which the server gets instead.
+
+Each row also gives the server's CPU time per request (all its processes)
+and the cores the client used. Both share the machine with the server: the
+figures are a floor for a machine that only serves.
 
     python bench/bench_serve.py --articles 100000 --keep /tmp/serve-100k.db
     python bench/bench_serve.py --db /tmp/serve-100k.db --seconds 20   # reuse it
+    python bench/bench_serve.py --db /tmp/serve-100k.db --client wrk   # one client only
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import itertools
 import json
 import multiprocessing
+import os
 import random
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -41,6 +53,7 @@ from warta.corpus import Store  # noqa: E402
 from warta.corpus._prepare import prepare  # noqa: E402
 
 CLIENTS = (1, 10, 50)
+LUA = Path(__file__).with_name("bench_serve.lua")
 NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b")
 QUOTE = re.compile(r"[\"“]([^\"”]{10,300})[\"”]")
 
@@ -135,6 +148,51 @@ async def load(port: int, next_path, clients: int, seconds: float) -> dict:
             "p95": pick(0.95), "p99": pick(0.99), "errors": len(errors)}
 
 
+def python_row(port: int, cursor: Cursor, clients: int, seconds: float) -> dict:
+    return asyncio.run(load(port, cursor, clients, seconds))
+
+
+def wrk_row(port: int, cursor: Cursor, clients: int, seconds: float) -> dict:
+    """The same row with wrk: one thread, ``clients`` connections, the
+    cursor's paths from where it stands."""
+    done = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{seconds:g}s", "--timeout", "30s",
+                           "-s", str(LUA), f"http://127.0.0.1:{port}", "--", str(cursor.listing),
+                           str(cursor.taken)], capture_output=True, text=True, check=True)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("WRK "))
+    r = json.loads(line[4:])
+    cursor.taken = r["issued"]
+    return {"requests": r["requests"], "rps": r["requests"] / r["seconds"], "p50": r["p50"],
+            "p95": r["p95"], "p99": r["p99"], "errors": r["status_errors"] + r["socket_errors"]}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and all its descendants (Linux)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            for child in (task / "children").read_text().split():
+                total += cpu_seconds(int(child)) * os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    except OSError:
+        pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(row, server: subprocess.Popen, *args) -> dict:
+    """``row(*args)`` with the server's CPU per request and the client's cores."""
+    server_before, mine = cpu_seconds(server.pid), os.times()
+    started = time.perf_counter()
+    r = row(*args)
+    elapsed, after = time.perf_counter() - started, os.times()
+    client_cpu = sum(after[:4]) - sum(mine[:4])  # this process and its waited-for children (wrk)
+    return r | {"server_ms": 1000 * (cpu_seconds(server.pid) - server_before) / max(1, r["requests"]),
+                "client_cores": client_cpu / elapsed}
+
+
 # -- what the clients ask -------------------------------------------------------
 def pages(db: Path, rng: random.Random, distinct: int) -> dict:
     """Article pages of 2,000 random articles, and ``distinct`` different
@@ -185,24 +243,60 @@ def zipf(paths: list[str], rng: random.Random, s: float = 1.0):
     return lambda: rng.choices(order, cum_weights=weights)[0]
 
 
-class repeats:  # noqa: N801 (a function that remembers)
-    """Wraps ``next_path`` and counts the paths asked before: the share of
-    requests a cache could answer."""
+class Cursor:
+    """A fixed sequence of paths, asked in order from where the last row
+    stopped (wrapping at the end: ``wrapped`` says it did)."""
 
-    def __init__(self, next_path):
-        self.next_path, self.seen, self.asked = next_path, set(), 0
+    def __init__(self, paths: list[str], listing: Path | None = None):
+        """``listing``: a file of the paths, one a line, for wrk."""
+        self.paths, self.taken, self.listing = paths, 0, listing
 
     def __call__(self) -> str:
-        path = self.next_path()
-        self.seen.add(path)
-        self.asked += 1
-        return path
+        self.taken += 1
+        return self.paths[(self.taken - 1) % len(self.paths)]
+
+    @property
+    def wrapped(self) -> bool:
+        return self.taken > len(self.paths)
+
+    def repeats(self) -> float:
+        """The share of the requests so far that asked a path asked before."""
+        asked = [self.paths[i % len(self.paths)] for i in range(self.taken)]
+        return 1 - len(set(asked)) / max(1, len(asked))
 
 
-def each_once(paths: list[str]):
-    """Every request a search never asked before in this run: no cache helps."""
-    remaining = iter(paths)
-    return lambda: next(remaining)
+def mixes(found: list[str], articles_: list[str], distinct: int, length: int) -> dict[str, list[str]]:
+    """The request sequence of each row kind: every search new; the Zipf mix
+    (20,000 different searches by default); random article pages."""
+    popular = zipf(found[20 + distinct:], random.Random(3))
+    pick = random.Random(4).choice
+    return {"search, each query new": found[20:20 + distinct],
+            "search, Zipf mix": [popular() for _ in range(length)],
+            "article": [pick(articles_) for _ in range(length)]}
+
+
+def run_client(name: str, db: Path, folder: str, found: list[str], articles_: list[str], args) -> None:
+    """All rows with one client, against a server of its own (an empty cache)."""
+    workers = args.workers
+    port = free_port()
+    server = start_server(db, port, workers)
+    row = {"python": python_row, "wrk": wrk_row}[name]
+    try:
+        asyncio.run(load(port, zipf(found[:20] + articles_[:20], random.Random(2)), 4, 3))  # warm up
+        for kind, paths in mixes(found, articles_, args.distinct, args.length).items():
+            cursor = Cursor(paths, listing=Path(folder) / "paths.txt")
+            cursor.listing.write_text("\n".join(paths) + "\n")
+            for clients in CLIENTS:
+                r = measured(row, server, port, cursor, clients, args.seconds)
+                print(f"| {name} | {kind} | {clients} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | "
+                      f"{r['p99']:.1f} | {r['errors']} | {r['server_ms']:.2f} | {r['client_cores']:.2f} |",
+                      flush=True)
+            note = " (the sequence wrapped: repeats)" if cursor.wrapped else ""
+            print(f"|  | {kind}: {cursor.taken:,} requests, {cursor.repeats():.0%} asked before{note} |",
+                  flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def main() -> None:
@@ -214,36 +308,30 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15, help="per page kind and client count")
     parser.add_argument("--distinct", type=int, default=20_000,
                         help="different searches of each mix (the all-new rows need one per request)")
+    parser.add_argument("--length", type=int, default=400_000,
+                        help="requests drawn for the Zipf and article rows (they wrap after)")
+    parser.add_argument("--client", choices=("python", "wrk", "both"),
+                        help="default: both when wrk is on the PATH, else python")
     args = parser.parse_args()
+    chosen = args.client or ("both" if shutil.which("wrk") else "python")
+    if chosen != "python" and not shutil.which("wrk"):
+        sys.exit("wrk is not on the PATH (Debian: apt-get install -y wrk)")
     db = args.db or args.keep or Path("/tmp/warta-bench-serve.db")
     if not args.db:
         db.unlink(missing_ok=True)
         build(db, args.articles)
     with Store(db) as store:
         stored = len(store)
-    port = free_port()
-    server = start_server(db, port, args.workers)
-    try:
-        kinds = pages(db, random.Random(1), 2 * args.distinct + 20)
-        found, articles_ = kinds["search"], kinds["article"]
-        asyncio.run(load(port, zipf(found[:20] + articles_[:20], random.Random(2)), 4, 3))  # warm up
-        rows = {"search, each query new": each_once(found[20:20 + args.distinct]),
-                "search, Zipf mix": repeats(zipf(found[20 + args.distinct:], random.Random(3))),
-                "article": functools.partial(random.Random(4).choice, articles_)}
-        print(f"{stored:,} articles, {args.workers} server process(es), {args.seconds:.0f} s per row")
-        print("| page | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
-        for kind, next_path in rows.items():
-            for clients in CLIENTS:
-                r = asyncio.run(load(port, next_path, clients, args.seconds))
-                print(f"| {kind} | {clients} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | "
-                      f"{r['p99']:.1f} | {r['errors']} |", flush=True)
-        mixed = rows["search, Zipf mix"]
-        print(f"Zipf mix: {mixed.asked:,} searches, {mixed.asked - len(mixed.seen):,} of them asked"
-              f" before ({1 - len(mixed.seen) / max(1, mixed.asked):.0%}), of {args.distinct:,} different")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    kinds = pages(db, random.Random(1), 2 * args.distinct + 20)
+    print(f"{stored:,} articles, {args.workers} server process(es), {args.seconds:g} s per row,"
+          f" load average {os.getloadavg()[0]:.1f}")
+    print("| client | page | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |"
+          " server CPU ms/request | client cores |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+        for name in ("python", "wrk") if chosen == "both" else (chosen,):
+            run_client(name, db, folder, kinds["search"], kinds["article"], args)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
