@@ -195,16 +195,20 @@ def measured(row, server: subprocess.Popen, *args) -> dict:
 
 # -- what the clients ask -------------------------------------------------------
 def pages(db: Path, rng: random.Random, distinct: int) -> dict:
-    """Article pages of 2,000 random articles, and ``distinct`` different
-    searches made of the corpus's own words (see ``searches``)."""
+    """Article pages of 2,000 random articles, of up to 30,000 others (each
+    asked once), and ``distinct`` different searches made of the corpus's own
+    words (see ``searches``)."""
     with Store(db) as store:
         sample = store.conn.execute("SELECT a.id, r.record FROM articles a JOIN records r"
                                     " ON r.rowid = a.rowid ORDER BY random() LIMIT 2000").fetchall()
         outlets = [o for (o,) in store.conn.execute("SELECT DISTINCT outlet FROM articles"
                                                     " WHERE outlet IS NOT NULL LIMIT 50")]
+        others = [i for (i,) in store.conn.execute("SELECT id FROM articles ORDER BY random() LIMIT 32000")]
     bodies = [" ".join(json.loads(record)["paragraphs"]).lower() for _, record in sample]
-    return {"search": searches(bodies, outlets, rng, distinct),
-            "article": [f"/articles/{quote(i, safe='')}" for i, _ in sample]}
+    url = lambda i: f"/articles/{quote(i, safe='')}"  # noqa: E731
+    sampled = {i for i, _ in sample}
+    return {"search": searches(bodies, outlets, rng, distinct), "article": [url(i) for i, _ in sample],
+            "article_new": [url(i) for i in others if i not in sampled]}
 
 
 def searches(bodies: list[str], outlets: list[str], rng: random.Random, n: int) -> list[str]:
@@ -265,25 +269,28 @@ class Cursor:
         return 1 - len(set(asked)) / max(1, len(asked))
 
 
-def mixes(found: list[str], articles_: list[str], distinct: int, length: int) -> dict[str, list[str]]:
+def mixes(kinds: dict, distinct: int, length: int) -> dict[str, list[str]]:
     """The request sequence of each row kind: every search new; the Zipf mix
-    (20,000 different searches by default); random article pages."""
+    (20,000 different searches by default); every article page new; article
+    pages drawn at random from 2,000."""
+    found = kinds["search"]
     popular = zipf(found[20 + distinct:], random.Random(3))
     pick = random.Random(4).choice
     return {"search, each query new": found[20:20 + distinct],
             "search, Zipf mix": [popular() for _ in range(length)],
-            "article": [pick(articles_) for _ in range(length)]}
+            "article, each new": kinds["article_new"],
+            "article": [pick(kinds["article"]) for _ in range(length)]}
 
 
-def run_client(name: str, db: Path, folder: str, found: list[str], articles_: list[str], args) -> None:
+def run_client(name: str, db: Path, folder: str, kinds: dict, args) -> None:
     """All rows with one client, against a server of its own (an empty cache)."""
-    workers = args.workers
     port = free_port()
-    server = start_server(db, port, workers)
+    server = start_server(db, port, args.workers)
     row = {"python": python_row, "wrk": wrk_row}[name]
     try:
-        asyncio.run(load(port, zipf(found[:20] + articles_[:20], random.Random(2)), 4, 3))  # warm up
-        for kind, paths in mixes(found, articles_, args.distinct, args.length).items():
+        warm = kinds["search"][:20] + kinds["article"][:20]
+        asyncio.run(load(port, zipf(warm, random.Random(2)), 4, 3))
+        for kind, paths in mixes(kinds, args.distinct, args.length).items():
             cursor = Cursor(paths, listing=Path(folder) / "paths.txt")
             cursor.listing.write_text("\n".join(paths) + "\n")
             for clients in CLIENTS:
@@ -330,7 +337,7 @@ def main() -> None:
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         for name in ("python", "wrk") if chosen == "both" else (chosen,):
-            run_client(name, db, folder, kinds["search"], kinds["article"], args)
+            run_client(name, db, folder, kinds, args)
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
