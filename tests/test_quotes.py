@@ -660,3 +660,8 @@ def test_greetings_stances_topics_and_back_references_are_not_statements():
         '"Kami bukan raja," katanya kepada acara Fox News "Pagi Bersama Kita."',
     )
     assert [q["text"] for q in a.quotes] == ["Kami bukan raja"]
+
+
+def test_a_group_ends_before_an_adverb():
+    a = quotes_of("Para investor sebelumnya mengatakan harga saham terlalu tinggi.")
+    assert a.quotes[0]["speaker"] == "Para investor"

@@ -61,13 +61,13 @@ _GROUP = (
     r"(?i:para|sejumlah|ribuan|ratusan|puluhan|pihak)\s+(?!(?i:penelitian|studi|riset|survei|laporan"
     r"|kajian)\b)[a-z][\w-]*"  # studies are document_subject's
     r"(?:\s+(?!(?:me|ber|di|ter)[a-z]{3,}\b|(?:dalam|kepada|saat|ketika|itu|tersebut|ini|juga"
-    r"|pun|telah|sudah|yang|dari|di|ke)\b)[a-z][\w-]*)?"
+    r"|pun|telah|sudah|yang|dari|di|ke|sebelumnya|kemudian|lalu|kini|sendiri|sempat)\b)[a-z][\w-]*)?"
     r"|(?i:penyelenggara|panitia|demonstran|warganet|netizen)"
 )
 # The group opens the clause; "di kota tersebut" may follow it before the verb.
 _GROUP_SUBJECT = re.compile(
     rf"(?:^|[,.]\s*)(?P<group>{_GROUP})(?:\s+(?:di|dari|yang)\s[^,]{{0,60}}?)?"
-    r"(?:\s+(?:itu|tersebut|ini))?$"
+    r"(?:\s+(?:itu|tersebut|ini))?(?:\s+(?:sebelumnya|kemudian|lalu|kini|sendiri))?$"
 )
 GROUP_AFTER = re.compile(rf"(?P<group>{_GROUP})\b")
 
