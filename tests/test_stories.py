@@ -5,8 +5,10 @@ same flood words a month later (another story)."""
 
 from __future__ import annotations
 
+import math
 import random
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -273,3 +275,38 @@ def test_stories_are_the_same_on_every_backend(store_location):
         assert store.story(flood) == reference.story(flood)
         assert [s.id for s in store.stories(outlet="TEMPO.CO", since="2025-10-22", until="2025-10-22")] == \
             [s.id for s in reference.stories(outlet="TEMPO.CO", since="2025-10-22", until="2025-10-22")]
+
+
+TERMS = st.sampled_from([f"t{i}" for i in range(30)])
+VECTORS = st.dictionaries(TERMS, st.sampled_from([1.0, 2.0, 3.0, 5.0]), min_size=1, max_size=12)
+
+
+@given(st.dictionaries(TERMS, st.integers(0, 40), max_size=30), VECTORS, st.lists(VECTORS, max_size=6),
+       st.integers(40, 60))
+@settings(max_examples=200, deadline=None)
+def test_cosines_in_arrays_equal_the_formula_term_by_term(df, article, others, documents):
+    """``TermTable`` computes every candidate's TF-IDF cosine in numpy; it
+    must agree with the formula written out per term."""
+    from warta.corpus._story_terms import TermTable
+
+    def idf(term):
+        return math.log((documents + 1) / (df.get(term, 0) + 1)) + 1.0
+
+    def cosine(a, b):
+        wa = {t: c * idf(t) for t, c in a.items()}
+        wb = {t: c * idf(t) for t, c in b.items()}
+        dot = sum(w * wb[t] for t, w in wa.items() if t in wb)
+        return dot / math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
+
+    table = TermTable()
+    table.load(df)
+    ids = table.ids(list(article))
+    weights = table.weights(ids, np.array(list(article.values())), documents)
+    pairs = [(table.ids(list(o)), np.array(list(o.values()))) for o in others]
+    got = table.cosines(ids, weights, pairs, documents)
+    assert got == pytest.approx([cosine(article, o) for o in others], rel=1e-12, abs=1e-12)
+    table.count(list(article), ids)  # counting changes the weights as the formula says
+    df = {**df, **{t: df.get(t, 0) + 1 for t in article}}
+    assert table.df == df
+    again = table.cosines(ids, table.weights(ids, np.array(list(article.values())), documents), pairs, documents)
+    assert again == pytest.approx([cosine(article, o) for o in others], rel=1e-12, abs=1e-12)

@@ -28,11 +28,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ._stem import stems
+from ._story_terms import TermTable
 
 __all__ = ["ENTITY_LABELS", "Features", "Grouper", "Params", "entity_names", "features", "stemmed_features"]
 
 DAY = 86_400.0
+_NO_IDS, _NO_COUNTS = np.zeros(0, np.intp), np.zeros(0)
 ENTITY_LABELS = frozenset({"PER", "ORG", "LOC"})  # who and where; dates and numbers are not events
 
 #: Function words that say nothing about an event (their stems).
@@ -128,30 +132,43 @@ class _Member:
     features: Features
     story: str
     vector: dict[str, float]
+    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)  # of ``vector``'s keys (``TermTable``)
+    counts: np.ndarray = field(default_factory=lambda: _NO_COUNTS)  # ``vector``'s values
 
 
 @dataclass
 class Grouper:
     """Groups articles one at a time. ``remember`` loads articles grouped by an
-    earlier run (with the document frequencies of that run), so that grouping
-    goes on where it stopped."""
+    earlier run (with the document frequencies of that run, ``load_counts``),
+    so that grouping goes on where it stopped."""
 
     params: Params = field(default_factory=Params)
-    df: dict[str, int] = field(default_factory=dict)  # originals that hold each term
     documents: int = 0  # originals counted in ``df``
     _members: dict[str, _Member] = field(default_factory=dict)
     # term -> day (of ``at``) -> articles holding it: candidates are looked
     # up in the days of the window only, however many days are remembered.
     _postings: dict[str, dict[int, list[str]]] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)  # terms whose counts changed since loaded
-    _idf_memo: dict[str, float] = field(default_factory=dict)
+    _terms: TermTable = field(default_factory=TermTable)
 
-    def remember(self, item: Features, story: str) -> None:
+    @property
+    def df(self) -> dict[str, int]:
+        """Originals that hold each term (read only: ``load_counts`` sets them)."""
+        return self._terms.df
+
+    def load_counts(self, counts: dict[str, int]) -> None:
+        """Document frequencies counted by an earlier run (the store's)."""
+        self._terms.load(counts)
+
+    def remember(self, item: Features, story: str, vector: dict[str, float] | None = None,
+                 ids: np.ndarray | None = None) -> None:
         """An article grouped before: a candidate for the articles that follow."""
-        member = _Member(item, story, item.vector(self.params))
+        vector = item.vector(self.params) if vector is None else vector
+        ids = self._terms.ids(list(vector)) if ids is None else ids
+        member = _Member(item, story, vector, ids, np.fromiter(vector.values(), float, len(vector)))
         self._members[item.id] = member
         day = _day(item.at)
-        for term in member.vector:
+        for term in vector:
             self._postings.setdefault(term, {}).setdefault(day, []).append(item.id)
 
     def add(self, item: Features, new_story: str | None = None) -> tuple[str, float | None]:
@@ -163,39 +180,35 @@ class Grouper:
             self._members[item.id] = _Member(item, story, {})  # copies are never candidates
             return story, None
         vector = item.vector(self.params)
-        best, score = self._best_match(item, vector)
+        ids = self._terms.ids(list(vector))
+        best, score = self._best_match(item, vector, ids)
         story = best if best is not None else (new_story or item.id)
-        self._count(vector)
-        self.remember(item, story)
+        self._count(vector, ids)
+        self.remember(item, story, vector, ids)
         return story, (score if best is not None else None)
 
-    def _idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.df.get(term, 0) + 1)) + 1.0
-
-    def _best_match(self, item: Features, vector: dict[str, float]) -> tuple[str | None, float]:
-        self._idf_memo = {}  # the frequencies change with each article counted
-        weights = {t: c * self._idf(t) for t, c in vector.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        if not norm:
-            return None, 0.0
+    def _best_match(self, item: Features, vector: dict[str, float], ids: np.ndarray) -> tuple[str | None, float]:
+        weights = self._terms.weights(ids, np.fromiter(vector.values(), float, len(vector)), self.documents)
+        others = sorted(self._candidates(item, vector))
+        members = [self._members[other] for other in others]
+        scores = self._terms.cosines(ids, weights, [(m.ids, m.counts) for m in members], self.documents)
         best, best_score = None, self.params.threshold
         scored: dict[str, float] = {}
-        for other in sorted(self._candidates(item, weights)):
-            story = self._members[other].story
-            score = self._cosine(weights, norm, self._members[other].vector)
-            scored[story] = max(scored.get(story, 0.0), score)
+        for member, score in zip(members, scores, strict=True):
+            scored[member.story] = max(scored.get(member.story, 0.0), score)
         for story in sorted(scored):
             if scored[story] >= best_score and (best is None or scored[story] > best_score):
                 best, best_score = story, scored[story]
         return best, best_score
 
-    def _candidates(self, item: Features, weights: dict[str, float]) -> list[str]:
+    def _candidates(self, item: Features, vector: dict[str, float]) -> list[str]:
         """The articles within the window sharing the most of this article's
         rarest terms: a bounded number, whatever the size of the window."""
         window = self.params.window_days * DAY
         # Terms no earlier article holds find nothing; of the others the rarest say most.
-        known = [t for t in weights if t in self._postings]
-        rarest = sorted(known, key=lambda t: (self.df.get(t, 0), t))[: self.params.lookup_terms]
+        df, postings = self.df, self._postings
+        rarest = [t for _, t in heapq.nsmallest(self.params.lookup_terms,
+                                                 ((df.get(t, 0), t) for t in vector if t in postings))]
         shared: Counter = Counter()
         low, high = item.at - window, item.at + window
         days = range(_day(low), _day(high) + 1)
@@ -211,23 +224,9 @@ class Grouper:
                     shared.update(o for o in found if abs(self._members[o].features.at - item.at) <= window)
         return heapq.nsmallest(self.params.candidates, shared, key=lambda o: (-shared[o], o))
 
-    def _cosine(self, weights: dict[str, float], norm: float, other: dict[str, float]) -> float:
-        dot, other_norm, idf = 0.0, 0.0, self._idf_memo
-        documents, df = self.documents + 1, self.df
-        for term, count in other.items():
-            w = idf.get(term)
-            if w is None:  # _idf, inline: this loop is most of grouping's time
-                w = idf[term] = math.log(documents / (df.get(term, 0) + 1)) + 1.0
-            w *= count
-            other_norm += w * w
-            if term in weights:
-                dot += w * weights[term]
-        return dot / (norm * math.sqrt(other_norm)) if other_norm else 0.0
-
-    def _count(self, vector: dict[str, float]) -> None:
+    def _count(self, vector: dict[str, float], ids: np.ndarray) -> None:
         self.documents += 1
-        for term in vector:
-            self.df[term] = self.df.get(term, 0) + 1
+        self._terms.count(vector, ids)
         self.changed.update(vector)
 
     def forget_before(self, at: float) -> None:

@@ -187,7 +187,7 @@ def _window(conn, originals: list[Features], params: Params, warm: _Warm | None,
     if warm is not None and warm.complete and warm.since <= low:
         missing = sorted(terms - warm.grouper.df.keys())
         found = _counts(conn, missing)
-        warm.grouper.df.update({t: found.get(t, 0) for t in missing})
+        warm.grouper.load_counts({t: found.get(t, 0) for t in missing})
     else:
         warm = _load(conn, params, low, high, terms, documents)
     warm.grouper.forget_before(low + span)  # no article of this chunk or later reaches them
@@ -199,7 +199,7 @@ def _load(conn, params: Params, low: float, high: float, terms: set[str], docume
     window = [(Features(a, at, tuple(t.split()), h, tuple(e.split("\t")) if e else ()), story)
               for a, at, t, h, e, story in _window_rows(conn, low, high)]
     grouper = Grouper(params, documents=documents)
-    grouper.df = _counts(conn, terms | {t for f, _ in window for t in f.vector(params)})
+    grouper.load_counts(_counts(conn, terms | {t for f, _ in window for t in f.vector(params)}))
     for member, story in window:
         grouper.remember(member, story)
     latest = conn.execute("SELECT max(at) FROM story_articles").fetchone()[0]
