@@ -117,14 +117,33 @@ def test_list_stops_at_one_word_days_and_common_words():
 
 def test_province_short_forms_are_places():
     doc = doc_of("Pemprov Jatim dan Kaltim sepakat, kata Wagub DKI Jakarta di Jakarta Pusat.")
-    got = found(_neighbours.province_short_forms(doc, []))
+    got = found(_neighbours.short_forms(doc, []))
     assert {("Jatim", "LOC"), ("Kaltim", "LOC"), ("DKI Jakarta", "LOC")} <= got
     assert ("Jakarta", "LOC") not in got  # "Jakarta Pusat" is another place
 
 
 def test_country_short_forms_are_left_to_the_model():
     doc = doc_of("Kurs dolar AS naik dan mobil RI 1 tiba.")
-    assert _neighbours.province_short_forms(doc, []) == []
+    assert _neighbours.short_forms(doc, []) == []
+
+
+def test_organisation_short_forms_are_organisations():
+    doc = doc_of("Humas BNPB dan KPK menolak, sementara BI Rate tetap.")
+    got = found(_neighbours.short_forms(doc, []))
+    assert {("BNPB", "ORG"), ("KPK", "ORG")} <= got
+    assert ("BI", "ORG") not in got  # a capitalised word follows: "BI Rate" is a rate
+
+
+def test_tagged_short_forms_are_left_alone():
+    doc = doc_of("Kantor KPK Jatim tutup.")
+    spans = [span(doc, "KPK Jatim", "ORG")]
+    assert _neighbours.short_forms(doc, spans) == spans
+
+
+def test_a_person_span_of_titles_only_is_dropped():
+    doc = doc_of("Menhub menolak, kata Menkes Rina Sari.")
+    assert _rules.clean(span(doc, "Menhub", "PER")) is None
+    assert _rules.clean(span(doc, "Menkes Rina Sari", "PER")).text == "Rina Sari"
 
 
 def test_pipeline_applies_the_rules():

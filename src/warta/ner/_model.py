@@ -68,7 +68,7 @@ def warta_entities(doc: Doc) -> Doc:
     spans = _neighbours.organisations_with_dan(doc, _rules.organisations(doc, spans))
     for rule in (
         _neighbours.acronym_pairs,
-        _neighbours.province_short_forms,
+        _neighbours.short_forms,
         _neighbours.listed_persons,
     ):
         spans = rule(doc, spans)

@@ -5,8 +5,8 @@ parentheses names the same thing as its long form ("Universitas Indonesia
 (UI)"), a list joins names of one kind ("Tommy Robredo dan Nikolay
 Davidenko"), "dan" continues an organisation's name after its head
 ("Kementerian Pekerjaan Umum dan Perumahan Rakyat"), and the short forms of
-provinces ("Jatim") are places. Chosen on NER UI dev fold 01 only
-(docs/ner.md).
+provinces ("Jatim") and organisations ("BNPB") are tagged. Chosen on NER UI
+dev fold 01 and on held-out halves of NER UI train fold 01 (docs/ner.md).
 """
 
 from __future__ import annotations
@@ -164,10 +164,11 @@ def _ends_item(doc: Doc, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _province_forms() -> dict[tuple[str, ...], str]:
-    """Short names of provinces from the alias table ("Jatim", "DKI Jakarta");
-    the countries' ("AS", "RI") are left out: "dolar AS", "RI 1"."""
-    forms = {}
+def _short_forms() -> dict[tuple[str, ...], str]:
+    """Short names from the alias table: organisations ("KPK", "Polri") and
+    provinces ("Jatim", "DKI Jakarta"); the countries' ("AS", "RI") are left
+    out: NER UI tags "dolar AS" and "RI 1" as places, idner-news-2k does not."""
+    forms = {tuple(short.split()): "ORG" for short in tables()["ORG"]}
     for short, name in tables()["LOC"].items():
         place = _places.lookup(name)
         if place is not None and place.kind == "province":
@@ -176,20 +177,21 @@ def _province_forms() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
-def _province_firsts() -> frozenset[str]:
-    return frozenset(k[0] for k in _province_forms())
+def _short_form_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in _short_forms())
 
 
-def province_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Untagged short names of provinces are places ("Pemprov Jatim"), unless
-    a capitalised word follows ("Jakarta Pusat" is another place)."""
-    forms = _province_forms()
+def short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged short names of organisations and provinces from the alias
+    table are tagged ("Humas BNPB", "Pemprov Jatim"), unless a capitalised
+    word follows ("Jakarta Pusat" is another place, "BI Rate" no bank)."""
+    forms = _short_forms()
     out, covered = list(spans), _covered(spans)
-    for i in _positions(doc, _province_firsts()):
+    for i in _positions(doc, _short_form_firsts()):
         words = [t.text for t in doc[i : i + 3]]  # the name (one or two words) and the next
         n = next((n for n in (2, 1) if len(words) >= n and tuple(words[:n]) in forms), 0)
         if n and not covered.intersection(range(i, i + n)):
             if not (len(words) > n and i + n not in covered and _is_name_word(words[n])):
-                out.append(Span(doc, i, i + n, label="LOC"))
+                out.append(Span(doc, i, i + n, label=forms[tuple(words[:n])]))
                 covered.update(range(i, i + n))
     return _by_start(out)

@@ -57,6 +57,8 @@ def clean(span: Span) -> Span | None:
     while len(span) > 1 and _droppable_head(span[0], span.label_):
         span = _sub(span, 1, len(span))
     if span.label_ == "PER":
+        if all(t.lower_ in titles() for t in span):
+            return None  # "Menkeu" alone is a role, no name
         span = _sub(span, 0, _name_end(span))
     if _all_common_lower(span):
         return None  # "baru-baru" is no person; "detikcom" stays (not a common word)
