@@ -5,6 +5,7 @@ on "kunjungan"."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate, islice
 
 from ._stem import stem
 
@@ -15,35 +16,30 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 def snippet(text: str, terms: frozenset[str], *, width: int = 30, mark: tuple[str, str] = ("[", "]")) -> str:
     """About ``width`` words of ``text`` around its densest matches."""
-    found = list(_WORD.finditer(text))
-    # Each distinct word is stemmed once (a body repeats most of its words).
-    marked = {word for word in {m.group() for m in found} if stem(word) in terms}
-    spans = [(m.start(), m.end(), m.group() in marked) for m in found]
-    if not spans:
+    words = _WORD.findall(text)
+    if not words:
         return ""
-    start = _best_window(spans, terms and width)
-    window = spans[start:start + width]
-    out, pos = [], window[0][0]
-    for begin, end, hit in window:
-        out.append(text[pos:begin])
-        out.append(f"{mark[0]}{text[begin:end]}{mark[1]}" if hit else text[begin:end])
-        pos = end
+    # Each distinct word is stemmed once (a body repeats most of its words);
+    # only the window's words are then located in the text.
+    marked = {word for word in set(words) if stem(word) in terms}
+    start = _best_window([word in marked for word in words], terms and width)
+    window = list(islice(_WORD.finditer(text), start, start + width))
+    out, pos = [], window[0].start()
+    for match in window:
+        out.append(text[pos:match.start()])
+        out.append(f"{mark[0]}{match.group()}{mark[1]}" if match.group() in marked else match.group())
+        pos = match.end()
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + width < len(spans) else ""
+    suffix = " …" if start + width < len(words) else ""
     return prefix + " ".join("".join(out).split()) + suffix
 
 
-def _best_window(spans: list[tuple[int, int, bool]], width: int) -> int:
+def _best_window(hits: list[bool], width: int) -> int:
     """Index of the first word of the window with the most matches (first wins)."""
-    if not width:
+    if not width or True not in hits:
         return 0
-    hits = [int(hit) for _, _, hit in spans]
-    best = current = sum(hits[:width])
-    best_start = 0
-    for start in range(1, max(1, len(spans) - width + 1)):
-        current += hits[start + width - 1] - hits[start - 1]
-        if current > best:
-            best, best_start = current, start
+    sums = list(accumulate(hits, initial=0))  # sums[i]: matches among the first i words
+    windows = [end - begin for begin, end in zip(sums, sums[width:], strict=False)] or [sums[-1]]  # shorter: one
+    best_start = windows.index(max(windows))
     # Open a few words before the first match, so it reads in context.
-    first = next((i for i in range(best_start, len(hits)) if hits[i]), best_start)
-    return max(0, min(best_start, first - 5))
+    return max(0, min(best_start, hits.index(True, best_start) - 5))
