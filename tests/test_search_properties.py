@@ -34,3 +34,18 @@ def test_any_query_gives_hits_or_a_query_error(text):
 def test_url_noise_does_not_change_the_id(query, tail, prefix):
     url = f"{prefix}kompas.com/read/2025/11/05/museum{tail}" + (f"?{query}" if query else "")
     assert normalise_url(url) == "https://kompas.com/read/2025/11/05/museum"
+
+
+@given(st.lists(st.booleans(), max_size=80), st.integers(0, 40))
+def test_the_snippet_window_is_the_first_densest(hits, width):
+    """The snippet opens at the first window of ``width`` words holding the
+    most matches (a few words earlier, for context), checked by brute force."""
+    from warta.corpus._snippet import _best_window
+
+    if not width or True not in hits:
+        assert _best_window(hits, width) == 0
+        return
+    starts = range(max(1, len(hits) - width + 1))
+    density = [sum(hits[s:s + width]) for s in starts]
+    best = density.index(max(density))
+    assert _best_window(hits, width) == max(0, min(best, hits.index(True, best) - 5))

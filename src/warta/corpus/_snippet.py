@@ -39,7 +39,7 @@ def _best_window(hits: list[bool], width: int) -> int:
     if not width or True not in hits:
         return 0
     sums = list(accumulate(hits, initial=0))  # sums[i]: matches among the first i words
-    windows = [end - begin for begin, end in zip(sums, sums[width:], strict=False)] or [sums[-1]]  # shorter: one
+    windows = [end - begin for begin, end in zip(sums, sums[width:], strict=False)] or [sums[-1]]  # shorter than a window: one
     best_start = windows.index(max(windows))
     # Open a few words before the first match, so it reads in context.
     return max(0, min(best_start, hits.index(True, best_start) - 5))
