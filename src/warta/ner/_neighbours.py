@@ -141,7 +141,7 @@ def listed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
     persons = [s for s in spans if s.label_ == "PER"]
     if not persons:
         return spans
-    out, covered, skip = list(spans), _covered(spans), _not_names()
+    out, covered, skip = list(spans), _covered(spans), _not_person_words()
     for s in persons:
         while s.end + 1 < len(doc) and doc[s.end].text in _LIST_JOINS:
             end = _capitalised_run(doc, s.end + 1, covered)
@@ -155,7 +155,7 @@ def listed_persons(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
+def _not_person_words() -> frozenset[str]:
     return common_words() | titles() | _CALENDAR
 
 

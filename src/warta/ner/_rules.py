@@ -185,37 +185,38 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
     names = _names(spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     longest = max((len(k) for k in names), default=0)
-    texts = [t.text for t in doc]  # one pass over the Doc: token access is the cost here
-    i, found = 0, []
-    while i < len(texts):
-        end = _match_at(texts, i, names, covered, longest)
-        if end is None:
-            i += 1
+    orths = doc.to_array(ORTH)  # word hashes in one call: a ``Token`` per word is the cost here
+    strings = doc.vocab.strings
+    by_hash = {tuple(strings[w] for w in k): label for k, label in names.items()}
+    firsts = numpy.flatnonzero(numpy.isin(orths, [k[0] for k in by_hash])).tolist()
+    orths = orths.tolist()
+    found, after = [], 0
+    for i in firsts:  # only where a known name can start
+        if i < after or i in covered or not doc[i].text[:1].isupper():
             continue
-        found.append(Span(doc, i, end, label=names[tuple(texts[i:end])]))
-        i = end
+        for n in range(min(longest, len(orths) - i), 0, -1):
+            key = tuple(orths[i : i + n])
+            if key in by_hash and not covered.intersection(range(i, i + n)):
+                found.append(Span(doc, i, i + n, label=by_hash[key]))
+                after = i + n
+                break
     return sorted([*spans, *found], key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return common_words() | titles()
 
 
 def _names(spans: list[Span]) -> dict[tuple[str, ...], str]:
     names = {tuple(t.text for t in s): s.label_ for s in spans}
-    words = common_words() | titles()
+    words = _not_names()
     for s in spans:
         if s.label_ == "PER" and len(s) > 1:
             for t in (s[0], s[-1]):
                 if t.is_alpha and t.is_title and t.lower_ not in words:
                     names.setdefault((t.text,), "PER")
     return names
-
-
-def _match_at(texts: list[str], i: int, names: dict, covered: set[int], longest: int) -> int | None:
-    """The end of the longest known name that starts at token ``i``, if any."""
-    if i in covered or not texts[i][:1].isupper():
-        return None
-    for n in range(min(longest, len(texts) - i), 0, -1):
-        if tuple(texts[i : i + n]) in names and not covered.intersection(range(i, i + n)):
-            return i + n
-    return None
 
 
 @lru_cache(maxsize=1)
