@@ -39,6 +39,22 @@ def test_a_store_that_cannot_be_written_is_searched_not_written(tmp_path, monkey
         assert len(store) == 1
 
 
+def test_a_read_only_store_sees_what_another_writer_adds(tmp_path, monkeypatch):
+    """A user who may only read the store (a service account ingests into
+    it) still sees each new commit: the connection is read-only, not
+    immutable, wherever SQLite can keep its WAL index beside the file."""
+    path = tmp_path / "warta.db"
+    _make(path)
+    with monkeypatch.context() as patch:
+        _unwritable(patch)
+        reader = Store(path, create=False)
+    with reader, Store(path) as writer:
+        assert reader.read_only and len(reader) == 1
+        writer.add(read("pasar"))
+        assert len(reader) == 2
+        assert [hit.headline for hit in reader.search("Beringharjo")] == ["Presiden Mengunjungi Pasar Beringharjo"]
+
+
 def test_a_writable_store_is_not_read_only(tmp_path):
     path = tmp_path / "warta.db"
     _make(path)

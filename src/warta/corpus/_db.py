@@ -96,20 +96,34 @@ class Database:
 
 def connect(location: str, *, read_only: bool = False) -> Database:
     """Open a SQLite file (created when missing) or a PostgreSQL database.
-    ``read_only``: a SQLite file on media nothing may write (``immutable``:
-    SQLite then needs no lock or WAL index beside it, which it could not make)."""
+    ``read_only``: a SQLite file this process may not write (``_read_only``)."""
     if is_url(location):
         return _postgres(location)
     if location != ":memory:" and os.path.isdir(location):
         raise StoreError(f"{location}: is a folder, not a store file")
-    target, uri = location, False
-    if read_only:
-        target, uri = f"file:{pathname2url(os.path.abspath(location))}?mode=ro&immutable=1", True
     try:
-        raw = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+        if read_only:
+            return Database(_read_only(location), SQLITE, location, (sqlite3.Error,))
+        raw = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise StoreError(f"{location}: cannot open the store ({exc})") from exc
     return Database(raw, SQLITE, location, (sqlite3.Error,))
+
+
+def _read_only(location: str) -> sqlite3.Connection:
+    """A read-only connection that still sees another process's writes
+    (``mode=ro``: a store a service account ingests into, searched by
+    another user); where SQLite cannot keep its WAL index beside the file (a
+    read-only mount), ``immutable``: it then reads without locks, as the file
+    cannot change there."""
+    uri = f"file:{pathname2url(os.path.abspath(location))}?mode=ro"
+    raw = sqlite3.connect(uri, isolation_level=None, check_same_thread=False, uri=True)
+    try:
+        raw.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return raw
+    except sqlite3.OperationalError:  # "unable to open database file": no WAL index possible
+        raw.close()
+        return sqlite3.connect(uri + "&immutable=1", isolation_level=None, check_same_thread=False, uri=True)
 
 
 def _postgres(url: str) -> Database:
