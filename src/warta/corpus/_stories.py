@@ -123,6 +123,10 @@ def _day(at: float) -> int:
     return math.floor(at / DAY)
 
 
+def _counts(vector: dict[str, float]) -> np.ndarray:
+    return np.fromiter(vector.values(), float, len(vector))
+
+
 def _salient(words: list[str]) -> list[str]:
     return [w for w in words if len(w) > 1 and w not in STOPWORDS]
 
@@ -131,9 +135,8 @@ def _salient(words: list[str]) -> list[str]:
 class _Member:
     features: Features
     story: str
-    vector: dict[str, float]
-    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)  # of ``vector``'s keys (``TermTable``)
-    counts: np.ndarray = field(default_factory=lambda: _NO_COUNTS)  # ``vector``'s values
+    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)  # its vector's term ids (``TermTable``)
+    counts: np.ndarray = field(default_factory=lambda: _NO_COUNTS)  # and their counts
 
 
 @dataclass
@@ -160,16 +163,10 @@ class Grouper:
         """Document frequencies counted by an earlier run (the store's)."""
         self._terms.load(counts)
 
-    def remember(self, item: Features, story: str, vector: dict[str, float] | None = None,
-                 ids: np.ndarray | None = None) -> None:
+    def remember(self, item: Features, story: str) -> None:
         """An article grouped before: a candidate for the articles that follow."""
-        vector = item.vector(self.params) if vector is None else vector
-        ids = self._terms.ids(list(vector)) if ids is None else ids
-        member = _Member(item, story, vector, ids, np.fromiter(vector.values(), float, len(vector)))
-        self._members[item.id] = member
-        day = _day(item.at)
-        for term in vector:
-            self._postings.setdefault(term, {}).setdefault(day, []).append(item.id)
+        vector = item.vector(self.params)
+        self._keep(item, story, vector, self._terms.ids(list(vector)), _counts(vector))
 
     def add(self, item: Features, new_story: str | None = None) -> tuple[str, float | None]:
         """Group one article; returns (story id, similarity to the story it
@@ -177,18 +174,26 @@ class Grouper:
         it starts is named ``new_story`` (default: the article's id)."""
         if item.duplicate_of is not None and item.duplicate_of in self._members:
             story = self._members[item.duplicate_of].story
-            self._members[item.id] = _Member(item, story, {})  # copies are never candidates
+            self._members[item.id] = _Member(item, story)  # copies are never candidates
             return story, None
         vector = item.vector(self.params)
-        ids = self._terms.ids(list(vector))
-        best, score = self._best_match(item, vector, ids)
+        ids, counts = self._terms.ids(list(vector)), _counts(vector)
+        best, score = self._best_match(item, vector, ids, counts)
         story = best if best is not None else (new_story or item.id)
         self._count(vector, ids)
-        self.remember(item, story, vector, ids)
+        self._keep(item, story, vector, ids, counts)
         return story, (score if best is not None else None)
 
-    def _best_match(self, item: Features, vector: dict[str, float], ids: np.ndarray) -> tuple[str | None, float]:
-        weights = self._terms.weights(ids, np.fromiter(vector.values(), float, len(vector)), self.documents)
+    def _keep(self, item: Features, story: str, vector: dict[str, float], ids: np.ndarray,
+              counts: np.ndarray) -> None:
+        self._members[item.id] = _Member(item, story, ids, counts)
+        day = _day(item.at)
+        for term in vector:
+            self._postings.setdefault(term, {}).setdefault(day, []).append(item.id)
+
+    def _best_match(self, item: Features, vector: dict[str, float], ids: np.ndarray,
+                    counts: np.ndarray) -> tuple[str | None, float]:
+        weights = self._terms.weights(ids, counts, self.documents)
         others = sorted(self._candidates(item, vector))
         members = [self._members[other] for other in others]
         scores = self._terms.cosines(ids, weights, [(m.ids, m.counts) for m in members], self.documents)

@@ -34,6 +34,7 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
         import uvicorn
 
         from ._app import CACHE_VARIABLE, DB_VARIABLE, TOKEN_VARIABLE, create_app
+        from ._cache import CACHE_FILE
     except ImportError as exc:
         from . import INSTALL_HINT
 
@@ -43,7 +44,7 @@ def serve(db: str, host: str, port: int, workers: int, write_token_env: str | No
     if write_token_env and not token:
         _fail(f"the environment variable {write_token_env} is empty or unset")
     with _exit_on_sigterm(), tempfile.TemporaryDirectory(prefix="warta-serve-") as folder:  # private (0700)
-        cache = os.path.join(folder, "search-pages.db")  # the page cache all the workers share
+        cache = os.path.join(folder, CACHE_FILE)  # the page cache all the workers share
         try:
             app = create_app(db, write_token=token, cache=cache)  # fails here, once, on a bad store
         except WartaError as exc:
