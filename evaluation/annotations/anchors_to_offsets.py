@@ -3,7 +3,7 @@
 The notes stay outside the repository, because they quote the articles (the
 Detik data has no licence). One note file per part, named a*.txt (dev),
 b*.txt (test), c*.txt (holdout), d*.txt (fresh), e*.txt (fresh2), f*.txt (fresh3),
-g*.txt (fresh4), in this form, in text order:
+g*.txt (fresh4), h*.txt (fresh5), in this form, in text order:
 
     @<CSV id>
     D <first words> ... <last words> = <speaker>      a direct quote
@@ -33,6 +33,7 @@ PARTS = {
     "e": "fresh2",
     "f": "fresh3",
     "g": "fresh4",
+    "h": "fresh5",
 }
 
 
@@ -45,7 +46,7 @@ def bodies() -> dict[str, warta.Article]:
 
 def convert(notes: Path) -> dict:
     articles, out = bodies(), {}
-    for path in sorted(notes.glob("[abcdefg]*.txt")):
+    for path in sorted(notes.glob("[abcdefgh]*.txt")):
         record, body, position = None, "", 0
         for line in filter(str.strip, path.read_text(encoding="utf-8").splitlines()):
             if line.startswith("@"):

@@ -12,9 +12,12 @@ after it), and, as only 19 rows there have 900-2,300 characters, bodies of
 600-3,000 characters. "fresh4" used seed 2029, row 301 on, every earlier part
 excluded, bodies of 400-4,000 characters (only 22 rows there have 600-3,000),
 and no body that shares 80% of its distinct words with an annotated one (a
-reprint under another title).
+reprint under another title). "fresh5" takes the same rule as fresh4 with
+every earlier part excluded and keeps all the candidates (fewer than 30 are
+left: the file has 500 rows, and rows 95-300 were read after "fresh"), so its
+seed (2030) only matters if the pool were larger.
 
-    python -m evaluation.annotations.fresh_sample [fresh|fresh2|fresh3|fresh4]   # prints the CSV ids
+    python -m evaluation.annotations.fresh_sample [fresh|...|fresh5]   # prints the CSV ids
 """
 
 from __future__ import annotations
@@ -32,17 +35,18 @@ ANNOTATIONS = Path(__file__).resolve().parent / "detik-2025-dev.quotes-times.jso
 SETTINGS = warta.Settings(date_order="mdy")
 SIZE = 30
 # in the order they were annotated
-PARTS = ["dev", "test", "holdout", "fresh", "fresh2", "fresh3", "fresh4"]
-SEEDS = {"fresh": 2026, "fresh2": 2027, "fresh3": 2028, "fresh4": 2029}
-FIRST_ROWS = {"fresh": 95, "fresh2": 301, "fresh3": 301, "fresh4": 301}
+PARTS = ["dev", "test", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
+SEEDS = {"fresh": 2026, "fresh2": 2027, "fresh3": 2028, "fresh4": 2029, "fresh5": 2030}
+FIRST_ROWS = {"fresh": 95, "fresh2": 301, "fresh3": 301, "fresh4": 301, "fresh5": 301}
 LENGTHS = {
     "fresh": (900, 2300),
     "fresh2": (900, 2300),
     "fresh3": (600, 3000),
     "fresh4": (400, 4000),
+    "fresh5": (400, 4000),
 }
 MARKS = '"“”'
-SKIP_NEAR_DUPLICATES = {"fresh4"}  # the earlier parts skipped them by hand
+SKIP_NEAR_DUPLICATES = {"fresh4", "fresh5"}  # the earlier parts skipped them by hand
 NEAR_DUPLICATE = 0.8  # share of a body's distinct words
 
 
@@ -80,7 +84,7 @@ def _near_duplicate(words: set[str], annotated_words: list[set[str]]) -> bool:
 
 def sample(part: str = "fresh") -> list[str]:
     pool = candidates(part)
-    chosen = set(random.Random(SEEDS[part]).sample(pool, SIZE))
+    chosen = set(random.Random(SEEDS[part]).sample(pool, min(SIZE, len(pool))))
     return [i for i in pool if i in chosen]
 
 
