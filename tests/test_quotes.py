@@ -350,7 +350,7 @@ def test_gate_on_annotated_detik_bodies():
     """Floors a little under the figures measured when the gate was set (docs/understand.md)."""
     from evaluation.quotes_times import evaluate
 
-    f = evaluate()  # all seven parts (172 articles): 0.982 / 0.976 / 0.967 after fresh4
+    f = evaluate()  # all eight parts (198 articles): 0.981 / 0.978 / 0.965 after fresh5
     assert f["quotes"][2] >= 0.97
     assert f["speaker accuracy"] >= 0.96
     assert f["time values"] >= 0.96
@@ -676,3 +676,94 @@ def test_greetings_stances_topics_and_back_references_are_not_statements():
 def test_a_group_ends_before_an_adverb():
     a = quotes_of("Para investor sebelumnya mengatakan harga saham terlalu tinggi.")
     assert a.quotes[0]["speaker"] == "Para investor"
+
+
+# Categories fixed after the first look at the fresh5 batch (docs/understand.md);
+# the sentences are written for the tests.
+def test_nicknames_after_alias_akrab_disapa_and_sapaan_akrabnya():
+    a = quotes_of(
+        "Menteri Kebudayaan Hendra Gunawan alias Gus Hen menjelaskan museum dibuka pekan depan.",
+        '"Tiket tetap gratis," kata Gus Hen di Jakarta.',
+        "Petani Slamet Riyadi yang akrab disapa Mbah Met tinggal di Klaten.",
+        '"Sudah dua bulan tidak hujan," kata Mbah Met.',
+        "Menko Pangan Budi Santosa menyebut bahwa harga beras stabil.",
+        '"Stok cukup," kata Cak Tosa sapaan akrabnya di Surabaya.',
+        '"Kami jaga terus," ujarnya.',
+    )
+    assert [q["speaker"] for q in a.quotes] == [
+        "Hendra Gunawan",
+        "Hendra Gunawan",
+        "Slamet Riyadi",
+        "Budi Santosa",
+        "Budi Santosa",
+        "Budi Santosa",
+    ]
+
+
+def test_a_description_that_ends_in_a_place_before_the_name():
+    a = quotes_of(
+        '"Air naik," kata salah satu pengemudi ojol asal Pasar Minggu, Wawan (35) kepada wartawan.',
+        '"Motor banyak yang mogok," lanjutnya.',
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Wawan", "Wawan"]
+
+
+def test_an_institution_name_that_lists_words_goes_on_to_the_name():
+    a = quotes_of(
+        '"Data sudah masuk," kata Kepala Pusat Data, Informasi, dan Humas BNPB Rudi Hartono.',
+        '"Sudah masuk," kata Menteri Sosial, Dedi Kurnia, dan Sekjen Budi.',
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Rudi Hartono", "Dedi Kurnia"]
+
+
+def test_a_role_alone_as_subject_is_the_antecedent_as_its_holder():
+    a = quotes_of(
+        "Bupati Sleman, Yuni Astuti meresmikan dapur umum.",
+        "Bupati juga menekankan pentingnya menjaga kebersihan dapur.",
+        '"Jangan hanya mengejar jumlah porsi," tegasnya.',
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Yuni Astuti", "Yuni Astuti"]
+
+
+def test_a_passive_verb_of_saying_in_a_clause_of_time_and_after_a_place():
+    a = quotes_of(
+        '"Iya pak," jawab Siti.',
+        "JPU KPK Eko Wahyu juga turut merespons saat nama Budi disebutkan dalam sidang tersebut.",
+        '"Kami ingin tahu apakah proyek itu masuk anggaran," ucapnya.',
+        "Hal itu dikatakan di acara yang digelar di Kantor BKN, Jumat (17/10).",
+    )
+    assert [(q["kind"], q["speaker"]) for q in a.quotes] == [
+        ("direct", "Siti"),
+        ("direct", "Eko Wahyu"),
+    ]
+
+
+def test_warnings_and_a_source_closing_the_sentence_are_statements():
+    a = quotes_of(
+        "Ahli iklim Rina Sari memperingatkan bahwa suhu bumi terus naik tiap tahun.",
+        "Ia juga memperingatkan agar warga menghemat air.",
+        "Wabah penyakit juga masuk daftar ancaman terbesar menurut Rina.",
+    )
+    assert [(q["text"], q["speaker"]) for q in a.quotes] == [
+        ("suhu bumi terus naik tiap tahun", "Rina Sari"),
+        ("Wabah penyakit juga masuk daftar ancaman terbesar", "Rina Sari"),
+    ]
+
+
+def test_courtesies_requests_and_stances_but_not_a_clause_after_mengatakan():
+    a = quotes_of(
+        "Wakil Menteri Sosial Agus Pranoto menyampaikan apresiasinya terhadap program sekolah itu.",
+        "Anggota DPRD Budi Salam menyampaikan pandangannya agar dana kembali ke angka awal.",
+        "Menteri Desa Joko Prasetyo menekankan strategi penanggulangan kemiskinan lewat koperasi.",
+        "Direktur Utama Pertamina Simon Hartono mengatakan komitmen ini terlihat dari kinerja yang naik.",
+    )
+    assert [q["text"] for q in a.quotes] == ["komitmen ini terlihat dari kinerja yang naik"]
+
+
+def test_a_name_with_a_description_between_commas_is_a_pronoun_antecedent():
+    a = quotes_of(
+        "Stephen Hawking, fisikawan legendaris asal Inggris, pernah mengeluarkan ramalan. "
+        "Sebelum wafat, ia memperingatkan bahwa bumi bisa menjadi bola api.",
+        "Rinciannya, pembayaran bunga utang dalam negeri, naik tajam.",
+    )
+    assert [q["speaker"] for q in a.quotes] == ["Stephen Hawking"]

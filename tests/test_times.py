@@ -187,3 +187,24 @@ def test_a_clock_time_takes_a_day_named_after_it_or_the_only_day_named():
     assert values(far)[0]["pukul 17.00 WIB"] == "2019-03-25T17:00:00+07:00"
     hours = "Toko buka Senin (25/3/2019).\n\nA.\n\nB.\n\nC.\n\nToko buka pukul 08.00-17.00 WIB."
     assert values(hours)[0]["pukul 08.00-17.00 WIB"] == "08:00:00+07:00"  # any day's hours
+
+
+# Categories fixed after the first look at the fresh5 batch (docs/understand.md).
+@pytest.mark.parametrize("text, expected", [
+    ("Hujan turun sejak 20.00 WIB malam tadi.",
+     {"20.00 WIB": "2019-03-25T20:00:00+07:00", "malam tadi": "2019-03-25"}),
+    ("Ekspor naik dibanding periode yang sama tahun sebelumnya.", {"tahun sebelumnya": "2018"}),
+    ("Ia sudah sakit dua hari sebelumnya.", {}),  # counts from a day the text named
+    ("Ia menjabat 2016 hingga Februari 2018.", {"2016": "2016", "Februari 2018": "2018-02"}),
+    ("Utang 2016 hingga kini belum lunas.", {}),
+])  # fmt: skip
+def test_expressions_from_the_fresh5_batch(text, expected):
+    found, _ = values(text)
+    assert found == expected
+
+
+def test_a_weekday_with_a_date_just_after_publication_is_a_typo_in_the_day():
+    found, _ = values('"Air naik," ujar Budi, Kamis (29/3/2019).')  # the 29th is a Friday
+    assert found == {"Kamis (29/3/2019)": "2019-03-21"}  # the Thursday before the Tuesday
+    assert values("Rapat digelar Jumat (29/3/2019).")[0] == {"Jumat (29/3/2019)": "2019-03-29"}
+    assert values("Ia bicara Senin (20/10/2026).")[0] == {"Senin (20/10/2026)": "2026-10-20"}

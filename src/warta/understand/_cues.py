@@ -27,11 +27,11 @@ SPEECH_VERBS = (
     "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
     "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
     "bilang menduga berdalih mengumumkan berpendapat berjanji melaporkan mencontohkan menjamin "
-    "mengingatkan mengafirmasi memungkasi mencatat"
+    "mengingatkan mengafirmasi memungkasi mencatat memperingatkan"
 ).split()
 # Verbs that report speech only with "bahwa" after them: "mengingatkan agar ..." is a
 # request, "BPS mencatat, angka ..." a record of data.
-NEEDS_BAHWA = frozenset({"mengingatkan", "mencatat"})  # "mencatat" alone records data
+NEEDS_BAHWA = frozenset({"mengingatkan", "mencatat", "memperingatkan"})
 PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _ADVERBS = r"(?:(?:juga|pun|lalu|lantas|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
 
@@ -52,8 +52,11 @@ _THING_WRITES = re.compile(
 )
 _POINTED_NEXT = re.compile(r"\s+(?:\([^()\n]{1,30}\)\s+)?(?:ini|itu|tersebut)\b")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])")
-# "ujar seorang lansia, Colleen Hoffman (69)": a description, a comma, then the name.
-_DESCRIBED = re.compile(r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*,\s+(?=[A-Z])")
+# "ujar seorang lansia, Colleen Hoffman (69)": a description, a comma, then the name;
+# the description may end in a place ("salah satu pengemudi ojol asal Genuk, Wawan").
+_DESCRIBED = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:\s+(?:asal|dari|di)(?:\s+[A-Z][\w-]*){1,3})?,\s+(?=[A-Z])"
+)
 _PRONOUN = re.compile(r"(?:dia|ia|beliau)\b", re.I)
 _VERB_AT_END = re.compile(rf"(?P<cue>{_VERB})\s*[,:]?\s*(?:bahwa\s*)?$")
 _TITLED_RUN = rf"(?:(?:Prof|Dr|Drs|Dra|Ir|Hj|KH)\.\s+)*{RUN.pattern}"  # "Menurut Prof. Rika,"
@@ -296,3 +299,11 @@ _INSERTED_CUE = re.compile(
 def trailing_cue(sentence: str) -> re.Match[str] | None:
     """'..., kata Purbaya.' at the end of a sentence without quote marks."""
     return re.search(rf",\s*(?P<cue>(?:{'|'.join(SHORT_CUES)})(?:nya)?)\b[^,]*$", sentence)
+
+
+def menurut_at_end(sentence: str) -> re.Match[str] | None:
+    """'Pandemi juga masuk daftar ancaman menurut Hawking.': the source closes the sentence."""
+    return _MENURUT_AT_END.search(sentence)
+
+
+_MENURUT_AT_END = re.compile(rf"\s+(?P<cue>menurut)\s+(?P<run>{RUN.pattern})\s*[.!?]?\s*$")

@@ -23,7 +23,7 @@ gubernur wagub bupati wabup wali walikota wawali kepala ketua ketum direktur dir
 sekjen sekda jenderal kapolri wakapolri kapolda kapolres kapolresta kapolsek kasat kasatreskrim
 kabid kabag kasubdit dirreskrimum dirreskrimsus dirlantas kadis kadiv kasi kabareskrim kapuspen
 camat lurah kades plt plh pj juru jubir anggota komisaris panglima kasad kasal kasau jaksa
-hakim rektor dekan pengamat ekonom analis peneliti pakar ceo founder senator ratu raja
+hakim jpu rektor dekan pengamat ekonom analis peneliti pakar ceo founder senator ratu raja
 pangeran perdana pm kanselir ipda iptu akp kompol akbp kombes brigjen irjen komjen mayjen
 letjen laksamana marsekal kolonel letkol mayor kapten bripka brigadir aipda aiptu bripda
 pak bu ibu bapak mbak mas dr prof ir h hj kh ustaz ustadz pendeta habib gus kiai sekretaris
@@ -176,7 +176,25 @@ def who_at(text: str, position: int) -> Who | None:
             break
         end = match.end()
     who = split_run(text[position:end], position)
-    return apposition(text, end, who) or who
+    return _listed_role(text, position, end, who) or apposition(text, end, who) or who
+
+
+# "Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Abdul Muhari":
+# an institution's name that lists words goes on after "dan" to the name.
+# Not a list of people: "Menteri Sosial, Rudi Hartono, dan Sekjen Budi".
+_ROLE_LIST = re.compile(rf"(?:,\s+{NAME_WORD})+,?\s+(?:dan|serta)\s+(?=[A-Z])")
+
+
+def _listed_role(text: str, position: int, end: int, who: Who | None) -> Who | None:
+    if who is None or who.role is None or (match := _ROLE_LIST.match(text, end)) is None:
+        return None
+    last = RUN.match(text, match.end())
+    tail = split_run(last.group(), last.start()) if last else None
+    if tail is None or tail.name is None or tail.role is None:
+        return None
+    if tail.role.split()[0].lower().strip(".") in TITLES:
+        return None  # another person's title: a list of people
+    return Who(tail.name, f"{text[position : match.end()]}{tail.role}", position, tail.end)
 
 
 _ABBREVIATED_TITLE = re.compile(r"\b(?:Prof|Dr|Drs|Dra|Ir|Hj|KH|Ny)$")

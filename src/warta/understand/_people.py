@@ -44,6 +44,15 @@ _DEFINED_ACRONYM = re.compile(
     rf"(?P<long>{RUN.pattern}),?\s+\((?P<short>[A-Z][A-Za-z'-]{{1,11}}(?:\s+[A-Z][A-Za-z'-]{{1,11}}){{0,2}})\)"
 )
 
+_NICK = r"(?P<short>[A-Z][A-Za-z'-]{1,11}(?:\s+[A-Z][A-Za-z'-]{1,11}){0,2})"
+# "Saifullah Yusuf alias Gus Ipul", "Slamet Riyadi yang akrab disapa Mbah Met".
+_NICKNAME_AFTER = re.compile(
+    rf"(?P<long>{RUN.pattern}),?\s+(?:alias|(?:yang\s+|atau\s+)?(?:akrab|biasa)\s+"
+    rf"(?:disapa|dipanggil))\s+{_NICK}"
+)
+# "kata Cak Imin sapaan akrabnya": the nickname of the person named last before it.
+_NICKNAME_OF_LAST = re.compile(rf"{_NICK},?\s+(?:sapaan|panggilan)\s+akrabnya\b")
+
 
 @dataclass
 class _Run:
@@ -91,10 +100,18 @@ class People:
             r.who.start for r in runs if r.opens_clause
         }
         mentions = sorted(named + [m for m in titled + later if m[0] in subjects])
+        self._nicknames_of_last(masked_body, mentions)
         self._starts = [start for start, _ in mentions]
-        self._names = [self.full_name(name) for _, name in mentions]
+        self._names = [self._resolved(name, start) for start, name in mentions]
         self._entities = persons
         self._text = masked_body
+
+    def _nicknames_of_last(self, text: str, mentions: list[tuple[int, str]]) -> None:
+        starts = [start for start, _ in mentions]
+        for match in _NICKNAME_OF_LAST.finditer(text):
+            i = bisect.bisect_left(starts, match.start())
+            if i:
+                _add_alias(self.acronyms, match["short"], self.full_name(mentions[i - 1][1]))
 
     def attributed_after(self, end: int) -> str | None:
         """The person a sentence right after `end` credits with what came before:
@@ -120,6 +137,14 @@ class People:
             return self.full_name(role)
         before = [f for f in found if f[0] < position]
         return self.full_name((before[-1] if before else found[0])[1])
+
+    def _resolved(self, name: str, start: int) -> str:
+        """A speaker given as a role alone ("Bupati juga menekankan ...") is the
+        person the article names with the role, as for the quote itself."""
+        who = split_run(name, 0)
+        if who is not None and who.name is None and who.role:
+            return self.holder(who.role, start)
+        return self.full_name(name)
 
     def full_name(self, name: str) -> str:
         if name in self.acronyms:
@@ -170,11 +195,17 @@ def _runs(masked_body: str) -> Iterator[_Run]:
 
 
 def _described(text: str, who: Who) -> bool:
-    """A name set after a lower-case description of a person and a comma:
-    "istri almarhum, Rosmala", "salah seorang warga, Budi"."""
+    """A name set after a lower-case description of a person and a comma
+    ("istri almarhum, Rosmala", "salah seorang warga, Budi"), or before one
+    between commas ("Stephen Hawking, fisikawan legendaris ..., pernah")."""
     if who.name is None or who.role is not None:
         return False
+    if len(who.name.split()) >= 2 and _DESCRIPTION_AFTER.match(text, who.end):
+        return True  # two words at least: not "Rinciannya, pembayaran ..., "
     return _PERSON_BEFORE.search(text, max(0, who.start - 40), who.start) is not None
+
+
+_DESCRIPTION_AFTER = re.compile(r",\s+[a-z][\w-]*(?:\s+[\w-]+){0,12},")
 
 
 _PERSON_NOUNS = (
@@ -276,7 +307,17 @@ def _acronyms(text: str) -> tuple[dict[str, str], set[str]]:
             table[match["short"]] = who.name or who.role
             if who.name is None and who.role:
                 institutions.add(who.role)
-            alias = split_run(match["short"], 0)
-            if who.name and alias is not None and alias.name and alias.name != match["short"]:
-                table[alias.name] = who.name  # "Gus Ipul": "tutup Gus Ipul" gives "Ipul"
+            if who.name:
+                _add_alias(table, match["short"], who.name)
+    for match in _NICKNAME_AFTER.finditer(text):
+        who = split_run(match["long"], match.start())
+        if who is not None and who.name:
+            _add_alias(table, match["short"], who.name)
     return table, institutions
+
+
+def _add_alias(table: dict[str, str], nickname: str, name: str) -> None:
+    table[nickname] = name
+    alias = split_run(nickname, 0)
+    if alias is not None and alias.name and alias.name != nickname:
+        table[alias.name] = name  # "Gus Ipul": "tutup Gus Ipul" gives "Ipul"

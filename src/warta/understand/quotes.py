@@ -24,6 +24,7 @@ from ._cues import (
     cue_before,
     inserted_cue,
     menurut_at,
+    menurut_at_end,
     menurut_cue,
     named_after_comma,
     speech_verbs,
@@ -47,15 +48,16 @@ _MAX_SUBJECT_WORDS = 16  # a subject with a long description of its role
 _COURTESY_VERBS = frozenset({"menyampaikan", "menyatakan", "mengungkapkan"})
 _COURTESY = re.compile(
     r"\s+(?:apresiasi|terima\s+kasih|ucapan|duka|belasungkawa|permohonan\s+maaf|permintaan\s+maaf"
-    r"|selamat|rasa\s+syukur|harapan|aspirasi|dukungan|pesan|salam)\b"
+    r"|selamat|rasa\s+syukur|harapan|aspirasi|dukungan|pesan|salam|pandangan)(?:nya)?\b"
+    r"|\s+agar\b"  # "menyampaikan agar ...", "menyampaikan pandangannya agar ...": a request
 )
 # "Sebuah studi mengungkap sejauh mana ...", "menjelaskan bagaimana ...": a question
 # as the object names a topic, not what was said.
-# "menegaskan komitmen/kesiapan ...": a stance announced, not a statement reported.
-_TOPIC = re.compile(
-    r"\s*(?:sejauh\s+mana|bagaimana|mengapa|kenapa|apa\s+saja|siapa\s+saja|komitmen|kesiapan"
-    r"|keseriusan)\b"
-)
+_TOPIC = re.compile(r"\s*(?:sejauh\s+mana|bagaimana|mengapa|kenapa|apa\s+saja|siapa\s+saja)\b")
+# "menegaskan komitmen/kesiapan ...", "menekankan strategi ...": a stance announced, not
+# a statement reported; but "mengatakan komitmen ini terlihat ..." reports one.
+_STANCE = re.compile(r"\s*(?:komitmen|kesiapan|keseriusan|strategi)\b")
+_CLAUSE_VERBS = frozenset({"mengatakan", "berkata", "bilang"})
 
 
 @dataclass
@@ -176,6 +178,11 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     if (m := trailing_cue(sentence)) is not None:
         cue = _trailing(masked, start + m.start("cue"), m["cue"])
         return _content_quote(masked, start, start + m.start(), cue)
+    if (m := menurut_at_end(sentence)) is not None and (
+        who := split_run(m["run"], start + m.start("run"))
+    ):
+        cue = Cue("menurut", "name", who, end=start + m.end())
+        return _content_quote(masked, start, start + m.start(), cue)
     if (m := _SAID_OF_SUBJECT.match(sentence)) is not None:
         # "Rosan disebut sudah sepakat ...": what the last speaker said of someone.
         cue = Cue(m["cue"].lower(), "pronoun", phrase=m["cue"], end=start + m.end())
@@ -188,10 +195,14 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
 
 
 # A passive verb of saying after the subject, without an agent: "Hal itu dikatakan X"
-# credits a statement (_people), "disebut sebagai" names.
+# credits a statement (_people), "disebut sebagai" names, "Hal itu dikatakan di acara
+# ..." points back to a quote; not in a clause of time or reason ("X merespons saat
+# nama Y disebutkan dalam sidang").
 _SAID_OF_SUBJECT = re.compile(
-    r"(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?:(?:juga|pun|bahkan)\s+)?(?<!yang )"
-    r"(?P<cue>disebut(?:nya|kan)?|dikatakan)\s+(?!sebagai\b|oleh\b|dengan\b|bahwa\b|sebelumnya\b|[A-Z])"
+    r"(?P<subject>[A-Z](?:(?!\b(?:saat|ketika|setelah|sebelum|usai|karena)\s)[^,;:]){0,80}?)"
+    r"\s+(?:(?:juga|pun|bahkan)\s+)?(?<!yang )"
+    r"(?P<cue>disebut(?:nya|kan)?|dikatakan)\s+"
+    r"(?!sebagai\b|oleh\b|dengan\b|bahwa\b|sebelumnya\b|di\b|dalam\b|saat\b|ketika\b|pada\b|[A-Z])"
 )
 _MENURUTNYA_INSIDE = re.compile(r"\s(?P<cue>menurut(?:nya|\s+(?:dia|ia|beliau)))\s")
 
@@ -208,6 +219,8 @@ def _by_verb(masked: str, sentence: str, start: int, m: re.Match[str]) -> Quote 
     if m["cue"].lower() in _COURTESY_VERBS and _COURTESY.match(sentence, content):
         return None  # 'X menyampaikan apresiasi ...': a courtesy, not a statement
     if _TOPIC.match(sentence, content):
+        return None
+    if _STANCE.match(sentence, content) and m["cue"].lower() not in _CLAUSE_VERBS:
         return None
     return _content_quote(masked, start + content, start + len(sentence), cue)
 

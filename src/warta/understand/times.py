@@ -48,6 +48,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?=[tpshdamjuTPSHDAMJU])(?i:tahun(?:\s+anggaran)?|pada|sejak|hingga|sampai|dan|dibandingkan|di|periode|akhir|awal|pertengahan"
         r"|mulai|sepanjang|selama|jelang|menjelang|sebelum|setelah|medio|untuk)"
         r"\s+(?P<y>(?:19|20)\d\d)\b(?![.,]\d)(?:\s*[-–]\s*(?:19|20)\d\d\b)?")),  # "2021-2023": the first
+    # "menjabat 2024 hingga Februari 2025": a bare year that opens a range.
+    ("year_from", re.compile(
+        rf"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)(?=\s+(?:hingga|sampai)\s+(?:(?:{_MONTH})\s+)?(?:19|20)\d\d\b)",
+        _I)),
     ("quarter", re.compile(
         r"\b(?:(?i:kuartal|triwulan|kuarter)\s+(?P<q>IV|I{1,3}|[1-4])|Q(?P<q2>[1-4]))\s*[-/ ]\s*"
         r"(?P<y>(?:19|20)\d\d)\b")),
@@ -63,7 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("se_ago", re.compile(
         rf"\b(?P<se>{'|'.join(SE_UNITS)})\s+(?P<dir>yang\s+lalu|lalu|silam|lagi|mendatang|dari\s+sekarang)\b",
         _I)),
-    ("unit_rel", re.compile(rf"\b(?P<unit>(?i:{_UNIT}))\s+(?P<dir>lalu|kemarin|depan|ini|mendatang)\b")),
+    ("unit_rel", re.compile(
+        rf"\b(?P<unit>(?i:{_UNIT}))\s+(?P<dir>lalu|kemarin|depan|ini|mendatang|sebelumnya)\b")),
     ("weekday", re.compile(
         rf"(?=[phsSRKJMA])(?:(?P<pre>(?:pada\s+)?hari|pada|sejak|hingga|sampai)\s+)?\b(?P<wd>{_WEEKDAY}|Minggu)\b"
         rf"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini))?")),
@@ -89,16 +94,16 @@ _RANGE_START = re.compile(rf"(?<!\d)\d{{1,2}}\s*{_TO}\s*$")
 _RANGE_END_YEAR = re.compile(
     rf"\s*{_TO}\s*(?:\d{{1,2}}\s+)?(?:{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", _I
 )
-# "semalam" and "tadi malam" are last night: the day before publication.
+# "semalam", "tadi malam" and "malam tadi" are last night: the day before publication.
 _WORD_DAYS = {"hari ini": 0, "kemarin": -1, "kemarin lusa": -2, "besok": 1, "esok hari": 1,
-              "lusa": 2, "semalam": -1, "tadi malam": -1}  # fmt: skip
+              "lusa": 2, "semalam": -1, "tadi malam": -1, "malam tadi": -1}  # fmt: skip
 
 
 @stage(needs=("paragraphs", "published"), sets=("times",))
 def times(article: Article) -> None:
     body = article.body
     anchor = _anchor(article)
-    found = _absolute(body) + _patterns(body, anchor)
+    found = _absolute(body, anchor) + _patterns(body, anchor)
     kept = _without_overlaps(found)
     _anchor_quoted_on_speech_day(body, kept, anchor)
     _share_zones(body, kept)
@@ -143,13 +148,15 @@ def _anchor(article: Article) -> date | None:
         return None
 
 
-def _absolute(body: str) -> list[dict[str, Any]]:
+def _absolute(body: str, anchor: date | None) -> list[dict[str, Any]]:
     found = []
     for parsed in find_all_datetimes(body, order="dmy"):
         start, end = _weekday_around(body, parsed.start, parsed.end)
         value = parsed.isoformat() if parsed.has_time else parsed.value.date().isoformat()
         if start < parsed.start and body[start].isdigit():  # "21-23 Oktober 2025": the first day
             value = _first_day(body[start : parsed.start], parsed.value.date()) or value
+        elif start < parsed.start and not parsed.has_time:
+            value = _misdated(body[start : parsed.start], parsed.value.date(), anchor) or value
         if parsed.has_time and parsed.zone_assumed:
             value = value[:19]  # the text gave no zone: a local time, no offset
         found.append(_record(body, start, end, value, "datetime" if parsed.has_time else "date"))
@@ -169,6 +176,21 @@ def _weekday_around(body: str, start: int, end: int) -> tuple[int, int]:
     if match is not None and body[end : end + 1] == ")":
         return start - (len(body[max(0, start - 24) : start]) - match.start()), end + 1
     return start, end
+
+
+_TYPO_DAYS = 31
+
+
+def _misdated(lead: str, written: date, anchor: date | None) -> str | None:
+    """ "Kamis (19/9/2025)" in an article of Thursday 11 September: a weekday with a
+    date up to a month after publication that falls on another weekday is a typo
+    in the day; the weekday on or before the publish day is the one meant. (A
+    year typo, "Senin (20/10/2026)", is kept as written.)"""
+    weekday = re.search(rf"{_WEEKDAY}|Minggu", lead)
+    if anchor is None or weekday is None or not 0 < (written - anchor).days <= _TYPO_DAYS:
+        return None
+    named = WEEKDAYS[weekday.group().lower()]
+    return None if named == written.weekday() else weekday_near(anchor, named, "past")
 
 
 def _first_day(lead: str, last: date) -> str | None:
@@ -195,7 +217,7 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> str | None | boo
     if kind == "month_year":  # "Oktober-Desember 2025": 2025-10; "November-Januari 2026": 2025-11
         first, last = MONTHS[m["m"].lower()], MONTHS[(m["m2"] or m["m"]).lower()]
         return f"{int(m['y']) - (first > last)}-{first:02d}"
-    if kind == "year":
+    if kind in ("year", "year_from"):
         return m["y"]
     if kind == "quarter":
         return f"{m['y']}-Q{_ROMAN.get(m['q'] or '') or int(m['q'] or m['q2'])}"
@@ -232,7 +254,9 @@ def _relative(kind: str, m: re.Match[str], anchor: date) -> str | None | bool:
         sign = -1 if " ".join(m["dir"].lower().split()) in PAST else 1
         return shift(anchor, unit, sign * count)
     if kind == "unit_rel":
-        steps = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "ini": 0}
+        if m["dir"] == "sebelumnya" and m["unit"].lower() != "tahun":
+            return False  # "hari sebelumnya" counts from a day the text named, not from today
+        steps = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1, "ini": 0, "sebelumnya": -1}
         return shift(anchor, m["unit"].lower(), steps[m["dir"]])
     if kind == "weekday_bad_date":
         return weekday_near(anchor, WEEKDAYS[m["wd"].lower()], "past")
