@@ -767,3 +767,14 @@ def test_a_name_with_a_description_between_commas_is_a_pronoun_antecedent():
         "Rinciannya, pembayaran bunga utang dalam negeri, naik tajam.",
     )
     assert [q["speaker"] for q in a.quotes] == ["Stephen Hawking"]
+
+
+def test_words_quoted_inside_reported_speech_are_direct_quotes_of_its_speaker():
+    a = quotes_of(
+        'Pakar iklim Rina Sari memperingatkan bahwa kota ini bisa menjadi "kolam raksasa" '
+        'akibat hujan, dan program "Kota Hijau Lestari" belum cukup.'
+    )
+    found = [(q["kind"], q["text"], q["speaker"]) for q in a.quotes]
+    assert ("direct", "kolam raksasa", "Rina Sari") in found
+    assert not any(text == "Kota Hijau Lestari" for _, text, _ in found)  # a title
+    assert [kind for kind, _, _ in found] == ["indirect", "direct"]

@@ -80,13 +80,34 @@ def quotes(article: Article) -> None:
     spans = direct_spans(body)
     masked = _mask(body, spans)
     found = [q for s in spans if (q := _direct_quote(body, masked, s)) is not None]
-    found += _indirect_quotes(masked, found)
+    indirect = _indirect_quotes(masked, found)
+    found += indirect + _phrases_quoted_in(body, spans, found, indirect)
     found.sort(key=lambda q: q.start)
     warn_unbalanced(article, spans)
     speakers = [(q.cue.who.start, q.speaker_of()) for q in found if q.speaker_of()]
     unquoted = _mask(masked, [Span(q.start, q.end) for q in found if q.kind == "indirect"])
     people = People(unquoted, speakers, article.entities)
     article.quotes = records(body, found, people, article)
+
+
+def _phrases_quoted_in(
+    body: str, spans: list[Span], direct: list[Quote], indirect: list[Quote]
+) -> list[Quote]:
+    """Words of the speaker quoted inside reported speech ('ia memperingatkan
+    bahwa planet ini bisa menjadi "bola api raksasa"'): a short span in lower
+    case (titles are capitalised) of two words or more, with the cue of the
+    indirect quote around it."""
+    taken = {(q.start, q.end) for q in direct}
+    found = []
+    for span in spans:
+        start, end = _trim(body, span.start, span.end)
+        words = body[start:end].split()
+        if (start, end) in taken or len(words) < 2 or not words[0][0].islower():
+            continue
+        around = next((q for q in indirect if q.start <= start and end <= q.end), None)
+        if around is not None:
+            found.append(Quote(start, end, "direct", around.cue))
+    return found
 
 
 def _mask(body: str, spans: list[Span]) -> str:
