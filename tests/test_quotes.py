@@ -778,3 +778,13 @@ def test_words_quoted_inside_reported_speech_are_direct_quotes_of_its_speaker():
     assert ("direct", "kolam raksasa", "Rina Sari") in found
     assert not any(text == "Kota Hijau Lestari" for _, text, _ in found)  # a title
     assert [kind for kind, _, _ in found] == ["indirect", "direct"]
+
+
+def test_menyoroti_reports_a_judgement_with_sebagai_and_names_a_topic_without():
+    a = quotes_of(
+        "Pakar Rina Sari menyoroti banjir rob sebagai ancaman terbesar bagi kota pesisir.",
+        "Anggota DPRD Budi Salam menyoroti sikap ketua dewan dalam rapat anggaran.",
+    )
+    assert [(q["text"], q["speaker"]) for q in a.quotes] == [
+        ("banjir rob sebagai ancaman terbesar bagi kota pesisir", "Rina Sari")
+    ]

@@ -27,11 +27,13 @@ SPEECH_VERBS = (
     "menambahkan menyampaikan menuturkan menerangkan memaparkan membeberkan mengaku mengklaim "
     "menilai menekankan memastikan melanjutkan berkata berujar bertutur mengakui meyakini merinci "
     "bilang menduga berdalih mengumumkan berpendapat berjanji melaporkan mencontohkan menjamin "
-    "mengingatkan mengafirmasi memungkasi mencatat memperingatkan"
+    "mengingatkan mengafirmasi memungkasi mencatat memperingatkan menyoroti"
 ).split()
 # Verbs that report speech only with "bahwa" after them: "mengingatkan agar ..." is a
 # request, "BPS mencatat, angka ..." a record of data.
 NEEDS_BAHWA = frozenset({"mengingatkan", "mencatat", "memperingatkan"})
+# "menyoroti X sebagai Y" judges X; "menyoroti persoalan X" names a topic.
+NEEDS_SEBAGAI = frozenset({"menyoroti"})
 PRONOUNS = frozenset({"dia", "ia", "beliau"})
 _ADVERBS = r"(?:(?:juga|pun|lalu|lantas|kemudian|sempat|kembali|turut|bahkan|telah|sudah|pernah|pula|awalnya|hanya|sendiri)\s+)*"
 

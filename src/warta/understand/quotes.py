@@ -18,6 +18,7 @@ from .._article import Article
 from .._pipeline import stage
 from ._cues import (
     NEEDS_BAHWA,
+    NEEDS_SEBAGAI,
     PRONOUNS,
     Cue,
     cue_after,
@@ -58,6 +59,7 @@ _TOPIC = re.compile(r"\s*(?:sejauh\s+mana|bagaimana|mengapa|kenapa|apa\s+saja|si
 # a statement reported; but "mengatakan komitmen ini terlihat ..." reports one.
 _STANCE = re.compile(r"\s*(?:komitmen|kesiapan|keseriusan|strategi)\b")
 _CLAUSE_VERBS = frozenset({"mengatakan", "berkata", "bilang"})
+_SEBAGAI = re.compile(r"[^.,;]{1,80}?\ssebagai\s")
 
 
 @dataclass
@@ -233,6 +235,8 @@ def _by_verb(masked: str, sentence: str, start: int, m: re.Match[str]) -> Quote 
         return None
     content = m.end()
     if m["cue"].lower() in NEEDS_BAHWA and not re.match(r"\s*,?\s*bahwa\b", sentence[content:]):
+        return None
+    if m["cue"].lower() in NEEDS_SEBAGAI and not _SEBAGAI.match(sentence, content):
         return None
     cue = subject_of(masked, start, start + m.start(), m["cue"])
     if cue.how == "unresolved" and not re.match(r"\s*(?:,|:|bahwa\b)", sentence[content:]):
