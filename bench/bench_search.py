@@ -6,7 +6,7 @@
 
 ``--build N`` makes a search-only store fast: ``bench_corpus``'s synthetic
 articles (real Detik sentences recombined) over three years and ten outlets,
-written straight into the articles, records and full-text tables, with none
+written straight into the articles, records, full-text and filter-key tables, with none
 of ingest's deduplication, stories or entity index (``warta ingest`` at its
 few hundred articles a second would take about an hour for 1M). What a
 search reads is the same as in a store that ingest made.
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_corpus import QUERIES, clean_paragraphs, synthetic  # noqa: E402
 
 import warta  # noqa: E402
-from warta.corpus import Store, _search  # noqa: E402
+from warta.corpus import Store, _filter_keys, _search  # noqa: E402
 from warta.corpus._fulltext import index  # noqa: E402
 from warta.corpus._stem import stems  # noqa: E402
 
@@ -53,13 +53,14 @@ def build(path: Path, n: int) -> None:
     with Store(path) as store:
         for start in range(0, n, CHUNK):
             with store.transaction() as conn:
+                outlets = _filter_keys.Outlets(conn)
                 for i, paragraphs in enumerate(synthetic(bodies, min(CHUNK, n - start), rng), start):
-                    _write(conn, i, paragraphs, added)
+                    _write(conn, outlets, i, paragraphs, added)
             print(f"\r{start + CHUNK:,} articles, {time.perf_counter() - started:.0f} s", end="", file=sys.stderr)
     print(file=sys.stderr)
 
 
-def _write(conn, i: int, paragraphs: list[str], added: str) -> None:
+def _write(conn, outlets, i: int, paragraphs: list[str], added: str) -> None:
     outlet = OUTLETS[i % len(OUTLETS)]
     headline = paragraphs[0].split(".")[0][:120]
     published = f"{2023 + i % 3}-{1 + i % 12:02d}-{1 + (i // 36) % 28:02d}T{6 + i % 14:02d}:00:00+07:00"
@@ -73,6 +74,9 @@ def _write(conn, i: int, paragraphs: list[str], added: str) -> None:
          hashlib.blake2b(body.encode(), digest_size=12).hexdigest(), added)).fetchone()[0]
     conn.execute("INSERT INTO records VALUES (?, ?, NULL)", (rowid, json.dumps(article.to_dict(), ensure_ascii=False)))
     index(conn, rowid, stems(headline), stems(body))
+    columns = {"published": published, "outlet": outlet.name, "domain": outlet.domain, "label": None,
+               "language": "id"}
+    _filter_keys.index(conn, [_filter_keys.key_row(outlets, rowid, columns)])
 
 
 def new_queries(store: Store, n: int, rng: random.Random) -> list[str]:

@@ -48,7 +48,7 @@ def like_pattern(text: str) -> str:
 
 
 def _joined(where: str) -> str:
-    return " JOIN articles a ON a.rowid = m.article" if "a." in where else ""
+    return " JOIN article_keys k ON k.rowid = m.article" if "k." in where else ""
 
 
 def top_entities(store, top: int = 20, *, label: str | None = None, since: str | None = None,
@@ -85,7 +85,7 @@ def top_speakers(store, top: int = 10, *, since: str | None = None, until: str |
     """The ``top`` speakers (canonical names) by the number of their quotes
     (then the one stored first)."""
     where, params = _filters(since, until, outlet, None, None)
-    join = " JOIN articles a ON a.rowid = q.article" if where else ""
+    join = " JOIN article_keys k ON k.rowid = q.article" if where else ""
     return [tuple(row) for row in store.conn.execute(
         f"SELECT q.speaker, count(*) FROM quotes q{join} WHERE q.speaker IS NOT NULL{where}"
         " GROUP BY q.speaker ORDER BY 2 DESC, min(q.article), q.speaker LIMIT ?", [*params, top])]
@@ -103,8 +103,9 @@ def quotes(store, *, speaker: str | None = None, about: str | None = None, since
     for word in sorted(set(stems(about or "").split())):
         where += " AND (' ' || q.stems || ' ') LIKE ? ESCAPE '\\'"
         params.append(like_pattern(f" {word} "))
+    keys = " JOIN article_keys k ON k.rowid = q.article" if "k." in where else ""
     rows = store.conn.execute(
         "SELECT q.speaker, q.text, a.id, a.headline, a.published, a.url FROM quotes q"
-        f" JOIN articles a ON a.rowid = q.article WHERE 1 = 1{where}"
+        f" JOIN articles a ON a.rowid = q.article{keys} WHERE 1 = 1{where}"
         " ORDER BY a.published DESC NULLS LAST, q.article DESC, q.pos LIMIT ?", [*params, limit])
     return [QuoteHit(*row) for row in rows]

@@ -49,7 +49,8 @@ def matching(db: Database, query: Query, where: str, columns: str, *, ranked: bo
     (higher is better) when ``ranked``. Its parameters are the returned
     first ones, those of ``where``, then the bound on how many are taken
     (the newest)."""
-    join = " JOIN articles a ON a.rowid = f.rowid" if where or "a." in columns else ""
+    join = (" JOIN articles a ON a.rowid = f.rowid" if "a." in where or "a." in columns else "") + \
+        (" JOIN article_keys k ON k.rowid = f.rowid" if "k." in where else "")
     if db.dialect == POSTGRES:
         weights = ", ".join(str(w / max(HEADLINE_WEIGHT, BODY_WEIGHT))
                             for w in (0.0, 0.0, BODY_WEIGHT, HEADLINE_WEIGHT))  # D, C, B, A

@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
+from . import _filter_keys
 from ._db import Database
 from ._entity_index import name_key
 from ._errors import QueryError
@@ -109,26 +110,15 @@ def hits(conn: Database, rows: list[tuple[int, float]], terms: frozenset[str]) -
 
 
 def _filters(since, until, outlet, label, language, *, entity=None, speaker=None) -> tuple[str, list]:
-    clauses, params = [], []
+    """" AND ..." conditions on ``k`` (``article_keys``: join it where they are
+    used) and their parameters."""
     check_days(since=since, until=until)
-    if since:
-        clauses.append("a.published >= ?")
-        params.append(since)
-    if until:
-        clauses.append("substr(a.published, 1, 10) <= ?")
-        params.append(until)
-    if outlet:
-        clauses.append("(lower(a.outlet) = lower(?) OR a.domain = lower(?))")
-        params += [outlet, outlet]
-    for column, value in (("label", label), ("language", language)):
-        if value:
-            clauses.append(f"a.{column} = ?")
-            params.append(value)
+    clauses, params = _filter_keys.filters(since, until, outlet, label, language)
     if entity and name_key(entity):
-        clauses.append("a.rowid IN (SELECT article FROM mentions WHERE name_key = ?)")
+        clauses.append("k.rowid IN (SELECT article FROM mentions WHERE name_key = ?)")
         params.append(name_key(entity))
     if speaker and name_key(speaker):
-        clauses.append("a.rowid IN (SELECT article FROM quotes WHERE speaker_key = ? OR written_key = ?)")
+        clauses.append("k.rowid IN (SELECT article FROM quotes WHERE speaker_key = ? OR written_key = ?)")
         params += [name_key(speaker)] * 2
     return "".join(f" AND {c}" for c in clauses), params
 

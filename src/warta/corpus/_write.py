@@ -3,12 +3,12 @@
 An article whose id is stored with the same record changes nothing. A new or
 changed one is linked to an original when its body is an exact copy (same
 ``body_hash``) or a near copy (MinHash over LSH candidates); only originals go
-into the full-text index, the entity and quote index and the LSH buckets, so
+into the full-text index, the filter keys, the entity and quote index and the LSH buckets, so
 search shows each story once and facts count it once.
 
 A batch is written by one ``_Batch``: the rows each article needs at once
 (``articles``, for its rowid and the exact copies of later ones) are inserted
-as it comes; the rest (records, LSH buckets, the full-text index, seen
+as it comes; the rest (records, LSH buckets, filter keys, the full-text index, seen
 digests) wait in memory and go in together at the end, the full-text index
 last. Two reasons: SQLite's FTS5 writes its pending terms to
 disk at every statement that follows an insert into it (a savepoint), so
@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from . import _entity_index, _fulltext
+from . import _entity_index, _filter_keys, _fulltext
 from ._db import Database
 from ._minhash import THRESHOLD, buckets, similarity
 from ._prepare import Failure, Prepared
@@ -79,6 +79,8 @@ class _Batch:
         self.seen: list[tuple[str, str]] = []
         self.records: dict[int, tuple] = {}  # rowid -> its records row
         self.fulltext: dict[int, tuple[str, str]] = {}  # rowid -> (headline, body) stems
+        self.keys: dict[int, tuple] = {}  # rowid -> its article_keys row (_filter_keys)
+        self.outlets = _filter_keys.Outlets(conn)
         self.unindexed: list[int] = []  # stored rowids whose full-text rows go
         self.pending: dict[int, list[int]] = {}  # LSH bucket -> rowids of originals of this batch
         self.originals: dict[int, tuple[str, bytes]] = {}  # rowid -> (id, signature), of those
@@ -137,6 +139,7 @@ class _Batch:
 
     def _index(self, rowid: int, item: Prepared) -> None:
         self.fulltext[rowid] = (item.headline_stems, item.body_stems)
+        self.keys[rowid] = _filter_keys.key_row(self.outlets, rowid, item.columns)
         _entity_index.index(self.conn, rowid, item.columns["published"], item.mentions, item.quotes)
         if item.signature is not None:
             self.originals[rowid] = (item.id, item.signature)
@@ -154,6 +157,7 @@ class _Batch:
             self.conn.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
         else:
             self.fulltext.pop(rowid, None)
+            self.keys.pop(rowid, None)
             if self.originals.pop(rowid, None) is not None:
                 for key in buckets(sig):
                     self.pending[key].remove(rowid)
@@ -168,6 +172,8 @@ class _Batch:
                          sorted((key, rowid) for key, rowids in self.pending.items() for rowid in rowids))
         for rowid in self.unindexed:
             _fulltext.unindex(conn, rowid)
+            _filter_keys.unindex(conn, rowid)
+        _filter_keys.index(conn, self.keys.values())
         for rowid, (headline, body) in self.fulltext.items():
             _fulltext.index(conn, rowid, headline, body)
 
