@@ -50,6 +50,7 @@ _NICKNAME_AFTER = re.compile(
     rf"(?P<long>{RUN.pattern}),?\s+(?:alias|(?:yang\s+|atau\s+)?(?:akrab|biasa)\s+"
     rf"(?:disapa|dipanggil))\s+{_NICK}"
 )
+_NICKNAME_WORD = re.compile(r"\b(?:alias|disapa|dipanggil)\b")
 # "kata Cak Imin sapaan akrabnya": the nickname of the person named last before it.
 _NICKNAME_OF_LAST = re.compile(rf"{_NICK},?\s+(?:sapaan|panggilan)\s+akrabnya\b")
 
@@ -66,7 +67,11 @@ class _Run:
 
 class People:
     def __init__(
-        self, masked_body: str, speakers: list[tuple[int, str]], entities: list[dict[str, Any]]
+        self,
+        masked_body: str,
+        speakers: list[tuple[int, str]],
+        entities: list[dict[str, Any]],
+        roles: frozenset[str] = frozenset(),  # speakers given by a role alone
     ):
         persons = [e for e in entities if e.get("label") in ("PER", "PERSON")]
         self.acronyms, institutions = _acronyms(masked_body)
@@ -102,11 +107,18 @@ class People:
         mentions = sorted(named + [m for m in titled + later if m[0] in subjects])
         self._nicknames_of_last(masked_body, mentions)
         self._starts = [start for start, _ in mentions]
-        self._names = [self._resolved(name, start) for start, name in mentions]
+        # A speaker given as a role alone ("Bupati juga menekankan ...") is, like the
+        # quote itself, the person the article names with the role.
+        self._names = [
+            self.holder(name, start) if name in roles else self.full_name(name)
+            for start, name in mentions
+        ]
         self._entities = persons
         self._text = masked_body
 
     def _nicknames_of_last(self, text: str, mentions: list[tuple[int, str]]) -> None:
+        if "akrabnya" not in text:  # a quick test spares the pattern on most articles
+            return
         starts = [start for start, _ in mentions]
         for match in _NICKNAME_OF_LAST.finditer(text):
             i = bisect.bisect_left(starts, match.start())
@@ -137,14 +149,6 @@ class People:
             return self.full_name(role)
         before = [f for f in found if f[0] < position]
         return self.full_name((before[-1] if before else found[0])[1])
-
-    def _resolved(self, name: str, start: int) -> str:
-        """A speaker given as a role alone ("Bupati juga menekankan ...") is the
-        person the article names with the role, as for the quote itself."""
-        who = split_run(name, 0)
-        if who is not None and who.name is None and who.role:
-            return self.holder(who.role, start)
-        return self.full_name(name)
 
     def full_name(self, name: str) -> str:
         if name in self.acronyms:
@@ -309,7 +313,7 @@ def _acronyms(text: str) -> tuple[dict[str, str], set[str]]:
                 institutions.add(who.role)
             if who.name:
                 _add_alias(table, match["short"], who.name)
-    for match in _NICKNAME_AFTER.finditer(text):
+    for match in _NICKNAME_AFTER.finditer(text) if _NICKNAME_WORD.search(text) else ():
         who = split_run(match["long"], match.start())
         if who is not None and who.name:
             _add_alias(table, match["short"], who.name)

@@ -88,7 +88,8 @@ def quotes(article: Article) -> None:
     warn_unbalanced(article, spans)
     speakers = [(q.cue.who.start, q.speaker_of()) for q in found if q.speaker_of()]
     unquoted = _mask(masked, [Span(q.start, q.end) for q in found if q.kind == "indirect"])
-    people = People(unquoted, speakers, article.entities)
+    roles = frozenset(q.cue.who.role for q in found if q.speaker_of() and not q.cue.who.name)
+    people = People(unquoted, speakers, article.entities, roles)
     article.quotes = records(body, found, people, article)
 
 
@@ -201,12 +202,14 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
     if (m := trailing_cue(sentence)) is not None:
         cue = _trailing(masked, start + m.start("cue"), m["cue"])
         return _content_quote(masked, start, start + m.start(), cue)
-    if (m := menurut_at_end(sentence)) is not None and (
-        who := split_run(m["run"], start + m.start("run"))
+    if (
+        "menurut" in sentence
+        and (m := menurut_at_end(sentence)) is not None
+        and (who := split_run(m["run"], start + m.start("run")))
     ):
         cue = Cue("menurut", "name", who, end=start + m.end())
         return _content_quote(masked, start, start + m.start(), cue)
-    if (m := _SAID_OF_SUBJECT.match(sentence)) is not None:
+    if (m := _SAID_OF_SUBJECT.match(sentence)) is not None and not _CLAUSE.search(m["subject"]):
         # "Rosan disebut sudah sepakat ...": what the last speaker said of someone.
         cue = Cue(m["cue"].lower(), "pronoun", phrase=m["cue"], end=start + m.end())
         return _content_quote(masked, start, start + len(sentence), cue)
@@ -222,11 +225,11 @@ def _indirect(masked: str, sentence: str, start: int) -> Quote | None:
 # ..." points back to a quote; not in a clause of time or reason ("X merespons saat
 # nama Y disebutkan dalam sidang").
 _SAID_OF_SUBJECT = re.compile(
-    r"(?P<subject>[A-Z](?:(?!\b(?:saat|ketika|setelah|sebelum|usai|karena)\s)[^,;:]){0,80}?)"
-    r"\s+(?:(?:juga|pun|bahkan)\s+)?(?<!yang )"
+    r"(?P<subject>[A-Z][^,;:]{0,80}?)\s+(?:(?:juga|pun|bahkan)\s+)?(?<!yang )"
     r"(?P<cue>disebut(?:nya|kan)?|dikatakan)\s+"
     r"(?!sebagai\b|oleh\b|dengan\b|bahwa\b|sebelumnya\b|di\b|dalam\b|saat\b|ketika\b|pada\b|[A-Z])"
 )
+_CLAUSE = re.compile(r"\b(?:saat|ketika|setelah|sebelum|usai|karena)\s")
 _MENURUTNYA_INSIDE = re.compile(r"\s(?P<cue>menurut(?:nya|\s+(?:dia|ia|beliau)))\s")
 
 
