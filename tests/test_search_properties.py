@@ -49,3 +49,34 @@ def test_the_snippet_window_is_the_first_densest(hits, width):
     density = [sum(hits[s:s + width]) for s in starts]
     best = density.index(max(density))
     assert _best_window(hits, width) == max(0, min(best, hits.index(True, best) - 5))
+
+
+SNIPPET_TEXT = st.lists(st.sampled_from(["kunjungan", "mengunjungi", "Rusia", "harga-harga", "beras", "o'neil",
+                                         "_x", "é", "12", " ", "  ", "\n\n", ", ", ".", "-", "’", "—", "[", "]"]),
+                        max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SNIPPET_TEXT, st.sets(st.sampled_from(["kunjung", "rusia", "harga", "beras", "12"])), st.integers(0, 40))
+def test_the_snippet_is_the_window_cut_word_by_word(text, terms, width):
+    """``snippet`` cuts its window from the text's split; the same window cut
+    by locating each of its words must read the same."""
+    from itertools import islice
+
+    from warta.corpus._snippet import _best_window, snippet
+    from warta.corpus._stem import WORD, stem
+
+    terms = frozenset(terms)
+    words = WORD.findall(text)
+    if not words:
+        assert snippet(text, terms, width=width) == ""
+        return
+    marked = {word for word in words if stem(word) in terms}
+    start = _best_window([word in marked for word in words], terms and width)
+    window = list(islice(WORD.finditer(text), start, start + width))
+    out, pos = [], window[0].start() if window else 0
+    for match in window:
+        out += [text[pos:match.start()], f"[{match.group()}]" if match.group() in marked else match.group()]
+        pos = match.end()
+    expected = ("… " if start > 0 else "") + " ".join("".join(out).split()) + (" …" if start + width < len(words) else "")
+    assert snippet(text, terms, width=width) == expected

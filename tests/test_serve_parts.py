@@ -97,3 +97,18 @@ def test_snippet_marks_only_searched_words():
 ])
 def test_only_http_links_become_hrefs(url, safe):
     assert (safe_url(url) is not None) == safe
+
+
+@pytest.mark.parametrize("value", ["Joko Widodo", "a&b=c", "100% /x+y?", "Pemprov DKI — “Jakarta”", "é'\"<>", "#frag"])
+def test_search_links_are_written_as_the_urlencode_filter_writes_them(value):
+    """``SearchParams.link`` quotes each part once per process; the link must
+    be what Jinja's ``urlencode`` filter makes of ``query_string``."""
+    import jinja2
+
+    from warta.serve._data import SearchFilters
+    from warta.serve._params import SearchParams
+
+    urlencode = jinja2.Environment().filters["urlencode"]
+    params = SearchParams(f"kunjungan {value}", SearchFilters(since="2025-01-01", outlet=value), 2, 10)
+    for changes in ({"page": 1, "entity": value}, {"page": 1, "speaker": value}, {"page": 3}, {}):
+        assert params.link(**changes) == urlencode(params.query_string(**changes))

@@ -13,7 +13,8 @@ from ._params import DAY, SearchParams, search_params
 __all__ = ["CorpusDep", "DayParam", "SearchDep"]
 
 
-def _corpus(request: Request) -> Corpus:
+async def _corpus(request: Request) -> Corpus:
+    # async: FastAPI runs a plain def dependency on the thread pool, a hop there and back per request
     return request.app.state.corpus
 
 
