@@ -40,11 +40,8 @@ _ATTRIBUTION = re.compile(
     r"\s+(?:oleh\s+)?(?P<run>[A-Z])"
 )
 # "Kementerian Keuangan (Kemenkeu)", "Saifullah Yusuf (Gus Ipul)", "Saifullah Yusuf, (Gus Ipul)".
-_DEFINED_ACRONYM = re.compile(
-    rf"(?P<long>{RUN.pattern}),?\s+\((?P<short>[A-Z][A-Za-z'-]{{1,11}}(?:\s+[A-Z][A-Za-z'-]{{1,11}}){{0,2}})\)"
-)
-
 _NICK = r"(?P<short>[A-Z][A-Za-z'-]{1,11}(?:\s+[A-Z][A-Za-z'-]{1,11}){0,2})"
+_DEFINED_ACRONYM = re.compile(rf"(?P<long>{RUN.pattern}),?\s+\({_NICK}\)")
 # "Saifullah Yusuf alias Gus Ipul", "Slamet Riyadi yang akrab disapa Mbah Met".
 _NICKNAME_AFTER = re.compile(
     rf"(?P<long>{RUN.pattern}),?\s+(?:alias|(?:yang\s+|atau\s+)?(?:akrab|biasa)\s+"
