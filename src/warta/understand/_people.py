@@ -39,8 +39,9 @@ _ATTRIBUTION = re.compile(
     r"[^.\n]{0,3}[.,]?\s+(?:Hal|Pernyataan|Keterangan)\s+(?:ini|itu|tersebut)\s+(?:di\w+kan)"
     r"\s+(?:oleh\s+)?(?P<run>[A-Z])"
 )
-# "Kementerian Keuangan (Kemenkeu)", "Saifullah Yusuf (Gus Ipul)", "Saifullah Yusuf, (Gus Ipul)".
+# A short form or nickname: "Kemenkeu", "Gus Ipul".
 _NICK = r"(?P<short>[A-Z][A-Za-z'-]{1,11}(?:\s+[A-Z][A-Za-z'-]{1,11}){0,2})"
+# "Kementerian Keuangan (Kemenkeu)", "Saifullah Yusuf (Gus Ipul)", "Saifullah Yusuf, (Gus Ipul)".
 _DEFINED_ACRONYM = re.compile(rf"(?P<long>{RUN.pattern}),?\s+\({_NICK}\)")
 # "Saifullah Yusuf alias Gus Ipul", "Slamet Riyadi yang akrab disapa Mbah Met".
 _NICKNAME_AFTER = re.compile(
