@@ -788,3 +788,16 @@ def test_menyoroti_reports_a_judgement_with_sebagai_and_names_a_topic_without():
     assert [(q["text"], q["speaker"]) for q in a.quotes] == [
         ("banjir rob sebagai ancaman terbesar bagi kota pesisir", "Rina Sari")
     ]
+
+
+def test_a_name_after_a_role_in_lower_case_is_a_pronoun_antecedent():
+    a = quotes_of(
+        '"Dana ini benar?" tanya Ketua Majelis Hakim Rudi Santoso.',
+        '"Iya pak," jawab Siti.',
+        'Melihat fakta itu hakim Rudi pun menggeleng. "Itu baru satu perusahaan," ujarnya.',
+        "Warga mendukung langkah bupati Yuni.",
+        '"Kami tunggu hasilnya," ujarnya.',
+    )
+    speakers = [q["speaker"] for q in a.quotes]
+    assert speakers[:2] == ["Rudi Santoso", "Siti"]
+    assert all("Rudi" in s.split() for s in speakers[2:])  # not Siti, not Yuni

@@ -278,9 +278,13 @@ def _after_no_preposition(text: str, start: int) -> bool:
 def _opens_clause(text: str, start: int) -> bool:
     """A name that can be a subject: at the start of a sentence or clause, after
     a connective ("Sementara itu Menteri X"), or the agent of a passive verb
-    ("diungkapkan Kepala X", "dipimpin Kasat X"); not after a noun or an active
+    ("diungkapkan Kepala X", "dipimpin Kasat X"), also with a role in lower case
+    between ("Melihat fakta itu hakim X pun ..."); not after a noun or an active
     verb ("arahan Presiden X", "mendukung Gubernur X")."""
     head = text[max(0, start - 40) : start].rstrip()
+    words = head.split()
+    if words and words[-1].islower() and _is_title(words[-1]):
+        head = head[: head.rfind(" ") + 1].rstrip()
     if not head or head[-1] in '.,;:!?()"“”':
         return True
     last = head.split()[-1].lower()
