@@ -73,10 +73,11 @@ def _write(conn, outlets, i: int, paragraphs: list[str], added: str) -> None:
         (f"bench:{i}", article.url, outlet.name, outlet.domain, published, None, "id", headline,
          hashlib.blake2b(body.encode(), digest_size=12).hexdigest(), added)).fetchone()[0]
     conn.execute("INSERT INTO records VALUES (?, ?, NULL)", (rowid, json.dumps(article.to_dict(), ensure_ascii=False)))
-    index(conn, rowid, stems(headline), stems(body))
     columns = {"published": published, "outlet": outlet.name, "domain": outlet.domain, "label": None,
                "language": "id"}
-    _filter_keys.index(conn, [_filter_keys.key_row(outlets, rowid, columns)])
+    keys = _filter_keys.key_row(outlets, rowid, columns)
+    _filter_keys.index(conn, [keys])
+    index(conn, rowid, stems(headline), stems(body), _filter_keys.facet_text(keys[1], keys[2]))
 
 
 def new_queries(store: Store, n: int, rng: random.Random) -> list[str]:
@@ -104,6 +105,8 @@ def timings(store: Store, fixed: list[str], new: list[str], tag: str) -> dict:
             lambda q: store.search(q, since="2025-06-01", outlet=OUTLETS[0].domain, limit=10), fixed[:100]),
         f"search, {len(new)} new queries (10 hits){tag}": timed(lambda q: store.search(q, limit=10), new),
         f"search_page, {len(new)} new queries (10 hits, count, facets){tag}": timed(store.search_page, new),
+        f"search, the same new queries with since + outlet filters{tag}": timed(
+            lambda q: store.search(q, since="2025-06-01", outlet=OUTLETS[0].domain, limit=10), new),
     }
 
 

@@ -231,7 +231,7 @@ def test_a_store_made_before_the_index_is_backfilled(store_location, monkeypatch
         before.setattr(_schema, "VERSION", 2)
         before.setattr(_write._entity_index, "index", lambda *args: None)
         before.setattr(_write._entity_index, "unindex", lambda *args: None)
-        before.setattr(_write, "_filter_keys", _no_filter_keys())
+        before_filter_keys(before)
         with Store(store_location) as old:
             for article in corpus(30, seed=9):
                 old.add(article)
@@ -243,10 +243,20 @@ def test_a_store_made_before_the_index_is_backfilled(store_location, monkeypatch
         assert [(q.speaker, q.text, q.article_id) for q in upgraded.quotes(limit=500)] == scanned_quotes(upgraded)
 
 
-def _no_filter_keys():
-    """``_filter_keys`` as a writer sees it, writing nothing (warta before migration 4)."""
-    return types.SimpleNamespace(Outlets=lambda conn: None, key_row=lambda *args: None,
-                                 index=lambda *args: None, unindex=lambda *args: None)
+def before_filter_keys(patch) -> None:
+    """Writes as warta made them before migration 4: no filter keys, and on
+    SQLite a full-text index without its facets column."""
+    patch.setattr(_write, "_filter_keys", types.SimpleNamespace(
+        Outlets=lambda conn: None, key_row=lambda outlets, rowid, columns: (rowid, None, None, None, None),
+        index=lambda *args: None, unindex=lambda *args: None, facet_text=lambda *args: ""))
+    index = _write._fulltext.index
+
+    def old_index(db, rowid, headline, body, facets=""):
+        if db.dialect != "sqlite":
+            return index(db, rowid, headline, body)
+        db.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)", (rowid, headline, body))
+
+    patch.setattr(_write._fulltext, "index", old_index)
 
 
 def test_hostile_records_are_indexed_field_by_field():

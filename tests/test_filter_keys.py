@@ -9,17 +9,20 @@ import random
 
 import pytest
 
-from tests.test_entity_index import _no_filter_keys, corpus
+from tests.test_entity_index import before_filter_keys, corpus
 from warta import Outlet
-from warta.corpus import Store, _schema, _write
-from warta.corpus._filter_keys import day_number
+from warta.corpus import Store, _schema
+from warta.corpus._filter_keys import FACET, _month_tokens, day_number, facet_text
 from warta.corpus._prepare import prepare
 
 #: Outlet names and domains in several cases, and an article without one.
 OUTLETS = [Outlet("Detikcom", "detik.com"), Outlet("KOMPAS", "kompas.com"), Outlet("Tempo", "tempo.co"), None]
 FILTERS = [{}, {"since": "2025-03-01"}, {"until": "2025-06-15"}, {"since": "2025-04-04", "until": "2025-04-04"},
            {"outlet": "kompas"}, {"outlet": "DETIK.COM"}, {"outlet": "tempo.co", "since": "2025-02-10"},
-           {"label": "sponsored"}, {"language": "en"}, {"outlet": "nowhere.id"}]
+           {"label": "sponsored"}, {"language": "en"}, {"since": "2025-02-27", "until": "2025-04-02"},
+           {"until": "2001-01-01"}, {"since": "2031-01-01", "outlet": "tempo"}, {"outlet": "nowhere.id"}]
+#: Those no article passes.
+EMPTY = FILTERS[-3:]
 
 
 def varied(seed: int = 3) -> list:
@@ -51,13 +54,43 @@ def test_day_numbers():
     assert day_number(None) is None and day_number("") is None and day_number("21/10/2025") is None
 
 
+def months_of(tokens: list[str]) -> list[int]:
+    """The months (YYYYMM) the tokens stand for, in order, repeats kept."""
+    out = []
+    for token in tokens:
+        kind, value = token[len(FACET)], int(token[len(FACET) + 1:])
+        out += [value * 100 + m for m in range(1, 13)] if kind == "y" else [value]
+    return out
+
+
+def test_month_tokens_cover_each_month_of_a_range_once():
+    rng = random.Random(4)
+    for _ in range(300):
+        first = rng.randint(1990, 2030) * 100 + rng.randint(1, 12)
+        last = rng.randint(1990, 2030) * 100 + rng.randint(1, 12)
+        expected = [y * 100 + m for y in range(first // 100, last // 100 + 1) for m in range(1, 13)
+                    if first <= y * 100 + m <= last]
+        tokens = _month_tokens(first, last)
+        assert months_of(tokens) == expected
+        assert len(tokens) <= max(0, 11 + (last // 100 - first // 100) + 11)
+
+
+def fulltext_facets(store) -> dict[int, str]:
+    return dict(store.conn.execute("SELECT rowid, facets FROM articles_fts"))
+
+
+def keyed_facets(store) -> dict[int, str]:
+    return {rowid: facet_text(day, outlet)
+            for rowid, day, outlet in store.conn.execute("SELECT rowid, day, outlet FROM article_keys")}
+
+
 @pytest.mark.parametrize("filters", FILTERS)
 def test_filtered_search_equals_a_check_of_the_articles(store_location, filters):
     with Store(store_location) as store:
         store.write([prepare(a) for a in varied()], stories=False)
         found = {hit.id for hit in store.search("berita", limit=1000, **filters)}
         assert found == checked(store, "berita", **filters)
-        assert found or filters.get("outlet") == "nowhere.id"
+        assert bool(found) == (filters not in EMPTY)
 
 
 def key_rowids(store) -> set[int]:
@@ -78,6 +111,8 @@ def test_the_keys_follow_updates_and_copies(store_location):
         # within one batch: an article written, then written again changed
         store.write([prepare(made[11]), prepare(dataclasses.replace(made[11], language="jv"))], stories=False)
         assert key_rowids(store) == originals(store)
+        if store.dialect == "sqlite":
+            assert fulltext_facets(store) == keyed_facets(store)
         assert {h.id for h in store.search("berita", outlet="BARU", limit=100)} == checked(store, "berita", outlet="baru")
         assert len(checked(store, "berita", outlet="baru")) == 10
         assert len(store.search("berita", language="jv", limit=100)) == 1
@@ -87,13 +122,15 @@ def test_a_store_made_before_the_keys_is_backfilled(store_location, monkeypatch)
     with monkeypatch.context() as before:  # warta as it was: migrations 1-3, no keys written
         before.setattr(_schema, "MIGRATIONS", _schema.MIGRATIONS[:3])
         before.setattr(_schema, "VERSION", 3)
-        before.setattr(_write, "_filter_keys", _no_filter_keys())
+        before_filter_keys(before)
         with Store(store_location) as old:
             old.write([prepare(a) for a in varied(seed=4)], stories=False)
             assert old.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 3
     with Store(store_location, create=False) as upgraded:
         assert upgraded.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == _schema.VERSION
         assert key_rowids(upgraded) == originals(upgraded)
+        if upgraded.dialect == "sqlite":  # the index rebuilt with the keys as tokens, as a writer puts them
+            assert fulltext_facets(upgraded) == keyed_facets(upgraded) and len(keyed_facets(upgraded)) == 50
         for filters in FILTERS:
             assert {h.id for h in upgraded.search("berita", limit=1000, **filters)} == \
                 checked(upgraded, "berita", **filters)

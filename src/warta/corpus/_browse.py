@@ -12,7 +12,7 @@ from . import _search
 from ._entity_index import name_key
 from ._facts import ORDER
 from ._query import parse_query
-from ._search import Hit, _filters, check_days, count, hits, ranked
+from ._search import Hit, _filters, check_days, count, hits, narrowed, ranked
 
 __all__ = ["EntityProfile", "Facets", "Headline", "ResultPage", "entity", "facets", "headlines_on",
            "newest_day", "search_page"]
@@ -94,11 +94,11 @@ def search_page(store, query: str, *, offset: int = 0, size: int = 10, facet_hit
     those only) and the ``facets`` of the best ``facet_hits`` (default
     ``FACET_HITS``): one ranking for both, a bounded count, one grouped query."""
     facet_hits = FACET_HITS if facet_hits is None else facet_hits
-    parsed = parse_query(query)
     where, params = _filters(filters.get("since"), filters.get("until"), filters.get("outlet"),
                              filters.get("label"), filters.get("language"),
                              entity=filters.get("entity"), speaker=filters.get("speaker"))
     conn = store.conn
+    parsed = narrowed(conn, parse_query(query), filters.get("since"), filters.get("until"), filters.get("outlet"))
     best = ranked(conn, parsed, where, params, max(facet_hits, offset + size), 0, query)
     # Fewer ranked than asked for (and than the ranking's bound): those are all the matches.
     every = len(best) < min(facet_hits, _search.CANDIDATES)

@@ -11,6 +11,13 @@ language: ~15 bytes a row) reads a table small enough to stay in memory,
 The outlet is a number into ``outlets``, which keeps each outlet's name in
 lower case as the database folds it (``lower()``, as the filter did on the
 articles) and its domain, so that the filter matches either as before.
+
+On SQLite the same keys are also tokens in the full-text index (its
+``facets`` column, weight 0: ``facet_text``), so that a filtered search asks
+FTS5 for the matches of the query AND of the outlet and, for a range of a
+few months, of its months (``facet_match``): FTS5 skips between its lists of
+matches instead of checking every match of a common word. The exact days are
+still checked on the keys, on those matches only.
 """
 
 from __future__ import annotations
@@ -18,12 +25,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ._db import Database
+from ._db import SQLITE, Database
 
-__all__ = ["backfill", "day_number", "filters", "index", "unindex"]
+__all__ = ["backfill", "day_number", "facet_match", "facet_text", "filters", "index", "unindex"]
 
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 BACKFILL_CHUNK = 10_000
+#: Facet tokens start with this: no word of a text is one, and a query word never matches one.
+FACET = "xqz"
+NOTHING = f"{FACET}none"  # a token no article has
+#: Date filters of at most this many months are also asked of FTS5 as month
+#: tokens. A wider range keeps many of the matches, and FTS5's bm25() would
+#: first count every article of each of its tokens (for an IDF no score uses):
+#: at 1M, 7 month tokens cost ~8 ms a query, more than they save; the days
+#: are checked on the keys.
+FEW_MONTHS = 3
 
 
 def day_number(published: str | None) -> int | None:
@@ -63,6 +79,54 @@ def unindex(db: Database, rowid: int) -> None:
     db.execute("DELETE FROM article_keys WHERE rowid = ?", (rowid,))
 
 
+def facet_text(day: int | None, outlet: int | None) -> str:
+    """The facet tokens of one original: its outlet, month and year."""
+    tokens = [] if outlet is None else [f"{FACET}o{outlet}"]
+    if day:
+        tokens += [f"{FACET}m{day // 100}", f"{FACET}y{day // 10000}"]
+    return " ".join(tokens)
+
+
+def facet_match(db: Database, since: str | None, until: str | None, outlet: str | None) -> str | None:
+    """An FTS5 expression that the originals of the outlet and of the months
+    of ``since``-``until`` match (a superset of the days: those are checked
+    on the keys), or None without such filters."""
+    parts = []
+    if outlet:
+        ids = [row[0] for row in db.execute(
+            "SELECT id FROM outlets WHERE name_key = lower(?) OR domain = lower(?)", (outlet, outlet))]
+        parts.append(" OR ".join(f"{FACET}o{i}" for i in ids) or NOTHING)
+    if since or until:
+        # Two subqueries: each reads one end of the index (min and max together would scan it).
+        low, high = db.execute("SELECT (SELECT min(day) FROM article_keys),"
+                               " (SELECT max(day) FROM article_keys)").fetchone()
+        first, last = max(day_number(since) or 0, low or 0), min(day_number(until) or high or 0, high or 0)
+        if not low or first > last:
+            parts.append(NOTHING)
+        elif _months_between(first, last) <= FEW_MONTHS:
+            parts.append(" OR ".join(_month_tokens(first // 100, last // 100)))
+    return " AND ".join(f"({part})" for part in parts) or None
+
+
+def _months_between(first: int, last: int) -> int:
+    """Calendar months that days ``first``-``last`` (YYYYMMDD) touch."""
+    return (last // 10000 - first // 10000) * 12 + (last // 100 % 100 - first // 100 % 100) + 1
+
+
+def _month_tokens(first: int, last: int) -> list[str]:
+    """Tokens covering the months ``first``-``last`` (YYYYMM): whole years
+    as one year token, the rest month by month."""
+    tokens, (year, month) = [], divmod(first, 100)
+    while year * 100 + month <= last:
+        if month == 1 and year * 100 + 12 <= last:
+            tokens.append(f"{FACET}y{year}")
+            year += 1
+            continue
+        tokens.append(f"{FACET}m{year * 100 + month}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tokens
+
+
 def filters(since, until, outlet, label, language) -> tuple[list[str], list]:
     """SQL conditions on ``k`` (``article_keys``) and their parameters."""
     clauses, params = [], []
@@ -80,6 +144,21 @@ def filters(since, until, outlet, label, language) -> tuple[list[str], list]:
             clauses.append(f"k.{column} = ?")
             params.append(value)
     return clauses, params
+
+
+def rebuild_fulltext(db: Database) -> None:
+    """SQLite: the full-text index again with a ``facets`` column filled from
+    the keys (``facet_text``, here in SQL), in the migration's transaction."""
+    if db.dialect != SQLITE:
+        return
+    db.execute("CREATE VIRTUAL TABLE articles_fts_new USING fts5("
+               "headline, body, facets, tokenize = 'unicode61 remove_diacritics 2')")
+    db.execute(
+        "INSERT INTO articles_fts_new (rowid, headline, body, facets) SELECT f.rowid, f.headline, f.body,"
+        f" trim(coalesce('{FACET}o' || k.outlet, '') || coalesce(' {FACET}m' || (k.day / 100)"
+        f" || ' {FACET}y' || (k.day / 10000), '')) FROM articles_fts f LEFT JOIN article_keys k ON k.rowid = f.rowid")
+    db.execute("DROP TABLE articles_fts")
+    db.execute("ALTER TABLE articles_fts_new RENAME TO articles_fts")
 
 
 def backfill(db: Database) -> None:

@@ -30,13 +30,14 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(folded)
 
 
-def index(db: Database, rowid: int, headline_stems: str, body_stems: str) -> None:
+def index(db: Database, rowid: int, headline_stems: str, body_stems: str, facets: str = "") -> None:
+    """``facets``: the filters' tokens (``_filter_keys.facet_text``), kept on SQLite only."""
     if db.dialect == POSTGRES:
         db.execute("INSERT INTO articles_fts (rowid, document) VALUES (?, CAST(? AS tsvector))",
                    (rowid, _tsvector(headline_stems, body_stems)))
     else:
-        db.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
-                   (rowid, headline_stems, body_stems))
+        db.execute("INSERT INTO articles_fts (rowid, headline, body, facets) VALUES (?, ?, ?, ?)",
+                   (rowid, headline_stems, body_stems, facets))
 
 
 def unindex(db: Database, rowid: int) -> None:
@@ -61,9 +62,11 @@ def matching(db: Database, query: Query, where: str, columns: str, *, ranked: bo
                 f" (SELECT f.rowid FROM articles_fts f{join}, q WHERE f.document @@ q.query{where})"
                 f" SELECT {columns}{rank} FROM (SELECT rowid FROM hits ORDER BY rowid DESC LIMIT ?) h"
                 f" JOIN articles_fts f ON f.rowid = h.rowid{join}, q"), [query.tsquery]
-    rank = f", -bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}) AS rank" if ranked else ""
+    # The facets column weighs nothing: its tokens only narrow the matches.
+    rank = f", -bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}, 0) AS rank" if ranked else ""
+    match = f"({query.match}) AND {query.facets}" if query.facets else query.match
     return (f"SELECT {columns}{rank} FROM articles_fts f{join} WHERE f.articles_fts MATCH ?{where}"
-            " ORDER BY f.rowid DESC LIMIT ?"), [query.match]
+            " ORDER BY f.rowid DESC LIMIT ?"), [match]
 
 
 def _tsvector(headline: str, body: str) -> str:

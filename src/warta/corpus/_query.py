@@ -30,6 +30,7 @@ class Query:
     match: str  # the FTS5 expression
     terms: frozenset[str]  # stems to highlight (those not under NOT)
     tsquery: str = ""  # the same as a PostgreSQL tsquery
+    facets: str | None = None  # an FTS5 expression on the filters' tokens (_filter_keys), ANDed on SQLite
 
 
 def parse_query(text: str) -> Query:

@@ -139,7 +139,8 @@ V3 = [
 ]
 
 # The search filters' keys (_filter_keys): a narrow row per original, so a
-# filtered search checks its matches without reading the wide articles rows.
+# filtered search checks its matches without reading the wide articles rows;
+# on SQLite also as tokens in the full-text index, rebuilt with a facets column.
 V4 = [
     {SQLITE: """CREATE TABLE outlets (
         id INTEGER PRIMARY KEY, name_key TEXT NOT NULL, domain TEXT NOT NULL,  -- lower(outlet), domain ('': none)
@@ -155,7 +156,9 @@ V4 = [
      POSTGRES: """CREATE TABLE article_keys (
         rowid BIGINT PRIMARY KEY, day INTEGER, outlet BIGINT, label TEXT COLLATE "C",
         language TEXT COLLATE "C")"""},
+    "CREATE INDEX article_keys_day ON article_keys(day)",  # the first and last day, for facet_match
     _filter_keys.backfill,
+    _filter_keys.rebuild_fulltext,  # SQLite: with a facets column (the keys as tokens)
 ]
 
 #: (version, what it does, statements); append, never edit a released one.

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from . import _filter_keys
-from ._db import Database
+from ._db import SQLITE, Database
 from ._entity_index import name_key
 from ._errors import QueryError
 from ._fulltext import BODY_WEIGHT, HEADLINE_WEIGHT, matching
@@ -63,9 +63,16 @@ def search(store, query: str, *, since: str | None = None, until: str | None = N
     matches the outlet's name or domain, case-insensitively; ``entity`` keeps
     articles naming that entity (its canonical name, any case), ``speaker``
     those quoting that person (canonical or as written)."""
-    parsed = parse_query(query)
     where, params = _filters(since, until, outlet, label, language, entity=entity, speaker=speaker)
+    parsed = narrowed(store.conn, parse_query(query), since, until, outlet)
     return hits(store.conn, ranked(store.conn, parsed, where, params, limit, offset, query), parsed.terms)
+
+
+def narrowed(conn: Database, parsed: Query, since: str | None, until: str | None, outlet: str | None) -> Query:
+    """SQLite: the query ANDed with the facet tokens of the outlet and months
+    filtered on (``_filter_keys``), so FTS5 leaves out the rest itself."""
+    facets = _filter_keys.facet_match(conn, since, until, outlet) if conn.dialect == SQLITE else None
+    return replace(parsed, facets=facets) if facets else parsed
 
 
 def ranked(conn: Database, parsed: Query, where: str, params: list, limit: int, offset: int = 0,

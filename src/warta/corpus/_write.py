@@ -175,7 +175,8 @@ class _Batch:
             _filter_keys.unindex(conn, rowid)
         _filter_keys.index(conn, self.keys.values())
         for rowid, (headline, body) in self.fulltext.items():
-            _fulltext.index(conn, rowid, headline, body)
+            _, day, outlet, *_ = self.keys[rowid]
+            _fulltext.index(conn, rowid, headline, body, _filter_keys.facet_text(day, outlet))
 
 
 def _stored(conn: Database, ids: list[str]) -> dict[str, tuple]:
