@@ -80,10 +80,10 @@ def unindex(db: Database, rowid: int) -> None:
 
 
 def facet_text(day: int | None, outlet: int | None) -> str:
-    """The facet tokens of one original: its outlet, month and year."""
+    """The facet tokens of one original: its outlet and month."""
     tokens = [] if outlet is None else [f"{FACET}o{outlet}"]
     if day:
-        tokens += [f"{FACET}m{day // 100}", f"{FACET}y{day // 10000}"]
+        tokens.append(f"{FACET}m{day // 100}")
     return " ".join(tokens)
 
 
@@ -114,14 +114,9 @@ def _months_between(first: int, last: int) -> int:
 
 
 def _month_tokens(first: int, last: int) -> list[str]:
-    """Tokens covering the months ``first``-``last`` (YYYYMM): whole years
-    as one year token, the rest month by month."""
+    """The tokens of the months ``first``-``last`` (YYYYMM)."""
     tokens, (year, month) = [], divmod(first, 100)
     while year * 100 + month <= last:
-        if month == 1 and year * 100 + 12 <= last:
-            tokens.append(f"{FACET}y{year}")
-            year += 1
-            continue
         tokens.append(f"{FACET}m{year * 100 + month}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tokens
@@ -155,8 +150,8 @@ def rebuild_fulltext(db: Database) -> None:
                "headline, body, facets, tokenize = 'unicode61 remove_diacritics 2')")
     db.execute(
         "INSERT INTO articles_fts_new (rowid, headline, body, facets) SELECT f.rowid, f.headline, f.body,"
-        f" trim(coalesce('{FACET}o' || k.outlet, '') || coalesce(' {FACET}m' || (k.day / 100)"
-        f" || ' {FACET}y' || (k.day / 10000), '')) FROM articles_fts f LEFT JOIN article_keys k ON k.rowid = f.rowid")
+        f" trim(coalesce('{FACET}o' || k.outlet, '') || coalesce(' {FACET}m' || (k.day / 100), ''))"
+        " FROM articles_fts f LEFT JOIN article_keys k ON k.rowid = f.rowid")
     db.execute("DROP TABLE articles_fts")
     db.execute("ALTER TABLE articles_fts_new RENAME TO articles_fts")
 
