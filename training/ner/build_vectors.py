@@ -46,13 +46,18 @@ def pos_sentences(wheel: Path) -> list[list[str]]:
     return [*sentences, words] if words else sentences
 
 
-def training_text(wheel: Path) -> list[list[str]]:
+def raw_sentences(wheel: Path) -> list[list[str]]:
+    """The POS corpus and the training corpora, minus every evaluation sentence."""
     held_out = {corpora.key(w) for name in EVAL_SETS for w, _ in corpora.read(name)}
     text = pos_sentences(wheel) + [w for name in TRAIN_SETS for w, _ in corpora.read(name)]
-    kept = [[t.lower() for t in s] for s in text if corpora.key(s) not in held_out]
+    kept = [s for s in text if corpora.key(s) not in held_out]
     print(f"{len(kept)} sentences ({len(text) - len(kept)} held out), "
           f"{sum(map(len, kept)):,} tokens")  # fmt: skip
     return kept
+
+
+def training_text(wheel: Path) -> list[list[str]]:
+    return [[t.lower() for t in s] for s in raw_sentences(wheel)]
 
 
 def train_vectors(sentences: list[list[str]], dim: int, rows: int, path: Path) -> None:

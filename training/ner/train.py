@@ -76,13 +76,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dev", default="nerui-dev")
     ap.add_argument("--out", type=Path, default=SHIPPED)
     ap.add_argument("--work", type=Path, default=None, help="scratch dir (default: a temp dir)")
+    ap.add_argument("--init-tok2vec", type=Path, default=None, help="pretrain.py's weights")
     ap.add_argument(
         "overrides", nargs="*", help="spaCy config overrides, e.g. --training.max_steps=2000"
     )
     args, extra = ap.parse_known_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="warta-ner-"))
     work.mkdir(parents=True, exist_ok=True)
-    best = train(args.corpora, args.dev, work, [*args.overrides, *extra])
+    overrides = [*args.overrides, *extra]
+    if args.init_tok2vec:
+        overrides.append(f"--paths.init_tok2vec={args.init_tok2vec.resolve()}")
+    best = train(args.corpora, args.dev, work, overrides)
     ship(best, args.out, args.corpora)
 
 
