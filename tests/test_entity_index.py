@@ -236,7 +236,9 @@ def test_a_store_made_before_the_index_is_backfilled(store_location, monkeypatch
             for article in corpus(30, seed=9):
                 old.add(article)
             assert old.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
-    with Store(store_location, create=False) as upgraded:
+    with pytest.warns(UserWarning, match="upgrading the store from schema version 2"):
+        upgraded = Store(store_location, create=False)
+    with upgraded:
         assert upgraded.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == _schema.VERSION
         assert [(e.name, e.label, e.articles, e.mentions) for e in upgraded.top_entities(50)] == \
             scanned_top_entities(upgraded, 50)

@@ -116,7 +116,9 @@ def test_a_store_made_before_the_keys_is_backfilled(store_location, monkeypatch)
         with Store(store_location) as old:
             old.write([prepare(a) for a in varied(seed=4)], stories=False)
             assert old.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 3
-    with Store(store_location, create=False) as upgraded:
+    with pytest.warns(UserWarning, match=f"upgrading the store from schema version 3 to {_schema.VERSION}"):
+        upgraded = Store(store_location, create=False)
+    with upgraded:
         assert upgraded.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == _schema.VERSION
         assert key_rowids(upgraded) == originals(upgraded)
         if upgraded.dialect == "sqlite":  # the index rebuilt with the keys as tokens, as a writer puts them

@@ -133,6 +133,7 @@ def test_a_killed_writer_loses_nothing_committed(tmp_path):
         assert store.add(read("museum")) and len(store) == 3
 
 
+@pytest.mark.filterwarnings("ignore:.*upgrading the store:UserWarning")
 def test_a_new_migration_is_applied_once_and_a_failing_one_changes_nothing(tmp_path, monkeypatch):
     from warta.corpus import _schema
 

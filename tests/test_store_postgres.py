@@ -173,6 +173,7 @@ def test_a_failing_batch_rolls_back_whole_and_keeps_what_was_committed(postgres_
         assert len(store) == 2 and store.seen(["d-museum"]) == {"d-museum"}
 
 
+@pytest.mark.filterwarnings("ignore:.*upgrading the store:UserWarning")
 def test_an_appended_migration_applies_on_postgres_and_a_failing_one_changes_nothing(postgres_url, monkeypatch):
     from warta.corpus import _schema
 

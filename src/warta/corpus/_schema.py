@@ -12,6 +12,7 @@ function of the database, for what SQL alone cannot fill.
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime, timezone
 
 from . import _filter_keys
@@ -186,6 +187,9 @@ def migrate(db: Database, *, create: bool = True, read_only: bool = False) -> No
         if read_only and current < VERSION:
             raise StoreError(f"{name}: read-only, at schema version {current}: this warta needs "
                              f"{VERSION}; copy the store where it can be written, and open it there once")
+        if 0 < current < VERSION:  # a big store takes minutes (migration 4 at 1M articles: ~8)
+            warnings.warn(f"{name}: upgrading the store from schema version {current} to {VERSION};"
+                          " a big store takes minutes, once", stacklevel=4)
         for version, note, statements in MIGRATIONS:
             if version > current:
                 _apply(db, version, note, statements)
