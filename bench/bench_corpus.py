@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import json
 import random
 import re
 import resource
@@ -31,7 +32,7 @@ DETIK = ROOT.parent / "shared" / "data" / "news" / "detik-2025-dev.csv"
 sys.path.insert(0, str(ROOT / "src"))
 
 import warta  # noqa: E402
-from warta._inputs import Document  # noqa: E402
+from warta._inputs import Document, parse_csv_map, read_inputs  # noqa: E402
 from warta.corpus import Store  # noqa: E402
 from warta.corpus._ingest import ingest_documents  # noqa: E402
 from warta.corpus._prepare import prepare  # noqa: E402
@@ -170,20 +171,27 @@ def timed_ingest(path: str, made: list, workers: int, stories: bool = True) -> f
 
 
 def timed_records(path: str, made: list, workers: int, stories: bool = True) -> float:
-    """Records per second through ingest of ready warta records (JSONL lines):
-    no reading, prepare in the workers, the store in the main process."""
-    docs = [Document(f"bench:{i}", record=a.to_dict()) for i, a in enumerate(made)]
-    return _timed_documents(path, docs, workers, stories)
+    """Records per second through ingest of a JSONL file of ready warta
+    records, as ``warta ingest records.jsonl`` does it: the file read and
+    parsed in the main process, no reading of pages, prepare in the
+    workers, the store in the main process."""
+    with tempfile.TemporaryDirectory() as folder:
+        lines = Path(folder) / "records.jsonl"
+        with lines.open("w", encoding="utf-8") as out:
+            for article in made:
+                out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        return _timed_documents(path, read_inputs([lines], parse_csv_map(None)), workers, stories, len(made))
 
 
-def _timed_documents(path: str, docs: list, workers: int, stories: bool) -> str:
+def _timed_documents(path: str, docs, workers: int, stories: bool, n: int | None = None) -> str:
     """"rate/s (CPU ms a document)": the CPU time of this process and its
     workers, a fairer figure than the rate when other jobs share the cores."""
+    n = len(docs) if n is None else n
     start, cpu = time.perf_counter(), _cpu()
     with Store(path) as store:
         ingest_documents(store, docs, workers=workers, nlp=False, stories=stories)
-    rate, cpu = len(docs) / (time.perf_counter() - start), _cpu() - cpu
-    return f"{rate:,.0f} ({cpu * 1000 / len(docs):.2f} ms)"
+    rate, cpu = n / (time.perf_counter() - start), _cpu() - cpu
+    return f"{rate:,.0f} ({cpu * 1000 / n:.2f} ms)"
 
 
 def _cpu() -> float:

@@ -72,6 +72,8 @@ def test_jsonl_records_and_pages(tmp_path):
         reasons = [f["reason"] for f in store.failures()]
         assert reasons[0].startswith("not JSON") and "needs a warta record" in reasons[1]
         assert store.failures()[0]["source"].endswith("feed.jsonl#4")
+        # a record is digested as written, so a rerun skips every line, records included
+        assert run(store, path).counts == {"skipped": 5}
 
 
 def detik_csv(path, rows):
