@@ -12,7 +12,7 @@ import json
 import pytest
 
 from tests.test_store_articles import PAGES, read
-from warta._inputs import parse_csv_map, read_inputs
+from warta._inputs import Dropped, parse_csv_map, read_inputs, resolved
 from warta._settings import DEFAULT, replace
 from warta.corpus import IngestError, Store
 from warta.corpus._ingest import ingest
@@ -74,6 +74,18 @@ def test_jsonl_records_and_pages(tmp_path):
         assert store.failures()[0]["source"].endswith("feed.jsonl#4")
         # a record is digested as written, so a rerun skips every line, records included
         assert run(store, path).counts == {"skipped": 5}
+
+
+def test_a_jsonl_line_is_parsed_where_it_is_read(tmp_path):
+    """Listing a JSONL file leaves its lines as written (the process that
+    lists them does not parse them); a worker parses each, digest unchanged."""
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(read("kim").to_dict()) + "\n{not json\n", encoding="utf-8")
+    listed = list(read_inputs([path], parse_csv_map(None)))
+    assert [(d.record, d.page) for d in listed] == [(None, None)] * 2 and all(d.written for d in listed)
+    record, broken = (resolved(d) for d in listed)
+    assert record.record["headline"].startswith("Kim Jong Un") and record.digest == listed[0].digest
+    assert isinstance(broken, Dropped) and broken.reason.startswith("not JSON")
 
 
 def detik_csv(path, rows):

@@ -30,7 +30,8 @@ from typing import BinaryIO
 
 from ._errors import IngestError
 
-__all__ = ["FIELDS", "Document", "Dropped", "documents", "list_files", "parse_csv_map", "read_inputs", "read_path"]
+__all__ = ["FIELDS", "Document", "Dropped", "documents", "list_files", "parse_csv_map", "read_inputs", "read_path",
+           "resolved"]
 
 PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 FIELDS = ("headline", "published", "body", "url", "outlet")
@@ -45,18 +46,27 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     record: dict | None = None  # a warta record, already read
-    written: str | None = None  # the record as the input wrote it (a JSONL line), for the digest
+    #: A JSONL line as written: alone, not parsed yet (``resolved`` parses it
+    #: where the document is read, a worker, so the process that lists the
+    #: documents does not); beside ``record``, what it was parsed from.
+    written: str | None = None
 
     @cached_property
     def digest(self) -> str:
-        """Of the content, so a rerun skips what was already ingested. A
-        record is taken as written where known: serialising it again
-        (sorted, for a stable digest) cost ingest ~40 us a record."""
-        if self.record is None:
-            content = self.page or ""
-        else:
-            content = self.written if self.written is not None else json.dumps(self.record, sort_keys=True)
+        """Of the content, so a rerun skips what was already ingested; a
+        JSONL line as written (the same before and after it is parsed)."""
+        if self.written is not None:
+            return _digest(None, None, self.written)
+        content = json.dumps(self.record, sort_keys=True) if self.record is not None else self.page or ""
         return _digest(self.url, self.outlet, content)
+
+
+def resolved(doc: Document | Dropped) -> Document | Dropped:
+    """A document whose JSONL line is not parsed yet, parsed: a record, a
+    page, or a ``Dropped`` saying why not; any other as it is."""
+    if isinstance(doc, Document) and doc.written is not None and doc.record is None and doc.page is None:
+        return _jsonl_document(doc.source, doc.written)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,7 @@ def _jsonl(name: str, stream: BinaryIO) -> Iterator[Document | Dropped]:
     try:
         for number, line in enumerate(lines, 1):
             if line.strip():
-                yield _jsonl_document(f"{name}#{number}", line)
+                yield Document(f"{name}#{number}", written=line.strip())
     except (OSError, EOFError) as exc:  # a cut or corrupt .jsonl.gz: what came before stays
         yield Dropped(name, f"broken gzip: {exc}", FAILED)
 
@@ -162,13 +172,14 @@ def _jsonl_document(source: str, line: str) -> Document | Dropped:
         return Dropped(source, f"not JSON: {exc}", FAILED)
     if not isinstance(obj, dict):
         return Dropped(source, "not a JSON object", FAILED)
+    written = line.strip()
     if "paragraphs" in obj:
-        return Document(source, url=obj.get("url"), record=obj, written=line.strip())
+        return Document(source, url=obj.get("url"), record=obj, written=written)
     page = obj.get("html") or obj.get("text") or obj.get("page")
     if not isinstance(page, str) or not page:
         return Dropped(source, "a JSONL line needs a warta record, or 'html', 'text' or 'page'", FAILED)
     outlet = obj.get("outlet") if isinstance(obj.get("outlet"), str) else None
-    return Document(source, page, obj.get("url"), outlet)
+    return Document(source, page, obj.get("url"), outlet, written=written)
 
 
 def _csv(name: str, stream: BinaryIO, mapping: dict[str, str]) -> Iterator[Document]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .._errors import WartaError
+from .._inputs import resolved
 from .._read import read
 from .._settings import Settings
 from ._documents import Document, Dropped
@@ -15,6 +16,7 @@ __all__ = ["process"]
 
 def process(items: Iterable[Document | Dropped], settings: Settings) -> Iterator[Bundle]:
     for item in items:
+        item = resolved(item)  # a JSONL line is parsed here, on the worker
         if isinstance(item, Dropped):
             yield error_bundle(item.source, item.kind, item.reason)
             continue

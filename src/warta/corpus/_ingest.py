@@ -20,7 +20,7 @@ from functools import partial
 from itertools import islice
 
 from .._article import Article
-from .._inputs import DROPPED, Document, Dropped, parse_csv_map, read_inputs
+from .._inputs import DROPPED, Document, Dropped, parse_csv_map, read_inputs, resolved
 from .._read import read
 from .._settings import DEFAULT, Settings
 from ._prepare import Failure, Prepared, prepare
@@ -76,17 +76,19 @@ def nlp_pipeline():
 
 def read_document(doc: Document | Dropped, settings: Settings | None = None) -> Prepared | Failure:
     """One document to what the store writes; never raises."""
+    digest = doc.digest  # as the process that listed it saw it (a JSONL line, before it is parsed)
+    doc = resolved(doc)
     if isinstance(doc, Dropped):
-        return Failure(doc.source, doc.reason, doc.digest)
+        return Failure(doc.source, doc.reason, digest)
     try:
         if doc.record is not None:  # a warta record, already read
             article = Article.from_dict(doc.record)
         else:
             article = read(doc.page, url=doc.url, outlet=doc.outlet, settings=settings or _settings,
                            nlp=_pipeline is not None, pipeline=_pipeline)
-        return prepare(article, source=doc.source, digest=doc.digest)
+        return prepare(article, source=doc.source, digest=digest)
     except Exception as exc:  # a bad document is recorded and counted, the batch goes on
-        return Failure(doc.source, f"{type(exc).__name__}: {exc}", doc.digest)
+        return Failure(doc.source, f"{type(exc).__name__}: {exc}", digest)
 
 
 def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, workers: int | None = None,
