@@ -19,6 +19,7 @@ from warta import Article, Outlet
 from warta.cli import main
 from warta.corpus import Store, _schema, _write
 from warta.corpus._entity_index import mention_rows, quote_rows
+from warta.corpus._filter_keys import Keys
 from warta.corpus._stem import stems
 
 PEOPLE = [("Prabowo Subianto", "Prabowo", "Presiden"), ("Joko Widodo", "Jokowi", None),
@@ -249,7 +250,7 @@ def before_filter_keys(patch) -> None:
     """Writes as warta made them before migration 4: no filter keys, and on
     SQLite a full-text index without its facets column."""
     patch.setattr(_write, "_filter_keys", types.SimpleNamespace(
-        Outlets=lambda conn: None, key_row=lambda outlets, rowid, columns: (rowid, None, None, None, None),
+        Outlets=lambda conn: None, key_row=lambda outlets, rowid, columns: Keys(rowid, None, None, None, None),
         index=lambda *args: None, unindex=lambda *args: None, facet_text=lambda *args: ""))
     index = _write._fulltext.index
 

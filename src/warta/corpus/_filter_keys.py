@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ._db import SQLITE, Database
 
@@ -40,6 +41,20 @@ NOTHING = f"{FACET}none"  # a token no article has
 #: at 1M, 7 month tokens cost ~8 ms a query, more than they save; the days
 #: are checked on the keys.
 FEW_MONTHS = 3
+#: The outlets that an outlet filter names (its name in any case, or its domain).
+OUTLET_IDS = "SELECT id FROM outlets WHERE name_key = lower(?) OR domain = lower(?)"
+#: The ``articles`` columns a key row is made of.
+KEY_COLUMNS = ("published", "outlet", "domain", "label", "language")
+
+
+class Keys(NamedTuple):
+    """One ``article_keys`` row."""
+
+    rowid: int
+    day: int | None
+    outlet: int
+    label: str | None
+    language: str | None
 
 
 def day_number(published: str | None) -> int | None:
@@ -65,9 +80,9 @@ class Outlets:
         return self.known[pair]
 
 
-def key_row(outlets: Outlets, rowid: int, columns: dict) -> tuple:
-    return (rowid, day_number(columns["published"]), outlets.number(columns["outlet"], columns["domain"]),
-            columns["label"], columns["language"])
+def key_row(outlets: Outlets, rowid: int, columns: dict) -> Keys:
+    return Keys(rowid, day_number(columns["published"]), outlets.number(columns["outlet"], columns["domain"]),
+                columns["label"], columns["language"])
 
 
 def index(db: Database, rows: Iterable[tuple]) -> None:
@@ -93,8 +108,7 @@ def facet_match(db: Database, since: str | None, until: str | None, outlet: str 
     on the keys), or None without such filters."""
     parts = []
     if outlet:
-        ids = [row[0] for row in db.execute(
-            "SELECT id FROM outlets WHERE name_key = lower(?) OR domain = lower(?)", (outlet, outlet))]
+        ids = [row[0] for row in db.execute(OUTLET_IDS, (outlet, outlet))]
         parts.append(" OR ".join(f"{FACET}o{i}" for i in ids) or NOTHING)
     if since or until:
         # Two subqueries: each reads one end of the index (min and max together would scan it).
@@ -132,7 +146,7 @@ def filters(since, until, outlet, label, language) -> tuple[list[str], list]:
         clauses.append("k.day <= ?")
         params.append(day_number(until))
     if outlet:
-        clauses.append("k.outlet IN (SELECT id FROM outlets WHERE name_key = lower(?) OR domain = lower(?))")
+        clauses.append(f"k.outlet IN ({OUTLET_IDS})")
         params += [outlet, outlet]
     for column, value in (("label", label), ("language", language)):
         if value:
@@ -161,8 +175,7 @@ def backfill(db: Database) -> None:
     migration's transaction), a chunk of rowids at a time."""
     outlets, last = Outlets(db), 0
     while rows := db.execute(
-            "SELECT rowid, published, outlet, domain, label, language FROM articles"
+            f"SELECT rowid, {', '.join(KEY_COLUMNS)} FROM articles"
             " WHERE duplicate_of IS NULL AND rowid > ? ORDER BY rowid LIMIT ?", (last, BACKFILL_CHUNK)).fetchall():
-        names = ("published", "outlet", "domain", "label", "language")
-        index(db, [key_row(outlets, rowid, dict(zip(names, rest, strict=True))) for rowid, *rest in rows])
+        index(db, [key_row(outlets, rowid, dict(zip(KEY_COLUMNS, rest, strict=True))) for rowid, *rest in rows])
         last = rows[-1][0]

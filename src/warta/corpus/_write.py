@@ -79,7 +79,7 @@ class _Batch:
         self.seen: list[tuple[str, str]] = []
         self.records: dict[int, tuple] = {}  # rowid -> its records row
         self.fulltext: dict[int, tuple[str, str]] = {}  # rowid -> (headline, body) stems
-        self.keys: dict[int, tuple] = {}  # rowid -> its article_keys row (_filter_keys)
+        self.keys: dict[int, _filter_keys.Keys] = {}  # rowid -> its article_keys row
         self.outlets = _filter_keys.Outlets(conn)
         self.unindexed: list[int] = []  # stored rowids whose full-text rows go
         self.pending: dict[int, list[int]] = {}  # LSH bucket -> rowids of originals of this batch
@@ -175,8 +175,8 @@ class _Batch:
             _filter_keys.unindex(conn, rowid)
         _filter_keys.index(conn, self.keys.values())
         for rowid, (headline, body) in self.fulltext.items():
-            _, day, outlet, *_ = self.keys[rowid]
-            _fulltext.index(conn, rowid, headline, body, _filter_keys.facet_text(day, outlet))
+            keys = self.keys[rowid]
+            _fulltext.index(conn, rowid, headline, body, _filter_keys.facet_text(keys.day, keys.outlet))
 
 
 def _stored(conn: Database, ids: list[str]) -> dict[str, tuple]:
