@@ -8,6 +8,8 @@ import gc
 import gzip
 import io
 import json
+import multiprocessing
+import os
 
 import pytest
 
@@ -15,6 +17,7 @@ from tests.test_store_articles import PAGES, read
 from warta._inputs import Dropped, parse_csv_map, read_inputs, resolved
 from warta._settings import DEFAULT, replace
 from warta.corpus import IngestError, Store
+from warta.corpus import _ingest
 from warta.corpus._ingest import ingest
 
 HTML = ("<html><head><title>Jembatan Baru Dibuka di Makassar</title></head><body><article>"
@@ -227,3 +230,10 @@ def test_without_nlp_only_the_reader_runs(tmp_path, workers):
         ingest(store, [str(page)], workers=workers, nlp=False)
         [record] = store.records()
         assert record["headline"] and not record["entities"] and not record["quotes"] and not record["times"]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities on this platform")
+def test_pool_workers_run_below_the_main_process_so_the_store_writer_keeps_its_core():
+    with multiprocessing.Pool(1, _ingest._init_pool_worker, (DEFAULT, False)) as pool:
+        worker = pool.apply(os.nice, (0,))
+    assert worker == min(os.nice(0) + _ingest.WORKER_NICENESS, 19)
