@@ -16,8 +16,7 @@ import pytest
 from tests.test_store_articles import PAGES, read
 from warta._inputs import Dropped, parse_csv_map, read_inputs, resolved
 from warta._settings import DEFAULT, replace
-from warta.corpus import IngestError, Store
-from warta.corpus import _ingest
+from warta.corpus import IngestError, Store, _ingest
 from warta.corpus._ingest import ingest
 
 HTML = ("<html><head><title>Jembatan Baru Dibuka di Makassar</title></head><body><article>"
