@@ -254,10 +254,11 @@ def before_filter_keys(patch) -> None:
         index=lambda *args: None, unindex=lambda *args: None, facet_text=lambda *args: ""))
     index = _write._fulltext.index
 
-    def old_index(db, rowid, headline, body, facets=""):
+    def old_index(db, rows):
         if db.dialect != "sqlite":
-            return index(db, rowid, headline, body)
-        db.execute("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)", (rowid, headline, body))
+            return index(db, rows)
+        db.executemany("INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
+                       [row[:3] for row in rows])
 
     patch.setattr(_write._fulltext, "index", old_index)
 

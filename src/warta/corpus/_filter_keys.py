@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from . import _fts_parts
 from ._db import SQLITE, Database
 
 __all__ = ["backfill", "day_number", "facet_match", "facet_text", "filters", "index", "unindex"]
@@ -160,8 +161,7 @@ def rebuild_fulltext(db: Database) -> None:
     the keys (``facet_text``, here in SQL), in the migration's transaction."""
     if db.dialect != SQLITE:
         return
-    db.execute("CREATE VIRTUAL TABLE articles_fts_new USING fts5("
-               "headline, body, facets, tokenize = 'unicode61 remove_diacritics 2')")
+    db.execute(_fts_parts.create_sql("articles_fts_new"))
     db.execute(
         "INSERT INTO articles_fts_new (rowid, headline, body, facets) SELECT f.rowid, f.headline, f.body,"
         f" trim(coalesce('{FACET}o' || k.outlet, '') || coalesce(' {FACET}m' || (k.day / 100), ''))"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import _fts_parts
 from ._db import POSTGRES, Database
 from ._query import Query
 
@@ -30,26 +31,33 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(folded)
 
 
-def index(db: Database, rowid: int, headline_stems: str, body_stems: str, facets: str = "") -> None:
-    """``facets``: the filters' tokens (``_filter_keys.facet_text``), kept on SQLite only."""
+def index(db: Database, rows: list[tuple[int, str, str, str]]) -> None:
+    """Index originals: (rowid, headline stems, body stems, facets), the
+    facets being the filters' tokens (``_filter_keys.facet_text``), kept on
+    SQLite only, where each row goes into its part (``_fts_parts``)."""
     if db.dialect == POSTGRES:
-        db.execute("INSERT INTO articles_fts (rowid, document) VALUES (?, CAST(? AS tsvector))",
-                   (rowid, _tsvector(headline_stems, body_stems)))
-    else:
-        db.execute("INSERT INTO articles_fts (rowid, headline, body, facets) VALUES (?, ?, ?, ?)",
-                   (rowid, headline_stems, body_stems, facets))
+        db.executemany("INSERT INTO articles_fts (rowid, document) VALUES (?, CAST(? AS tsvector))",
+                       [(rowid, _tsvector(headline, body)) for rowid, headline, body, _ in rows])
+        return
+    by_rowid = {row[0]: row for row in rows}
+    for part, rowids in _fts_parts.place(db, by_rowid).items():
+        db.executemany(f"INSERT INTO {_fts_parts.table(part)} (rowid, headline, body, facets) VALUES (?, ?, ?, ?)",
+                       [by_rowid[rowid] for rowid in rowids])
 
 
 def unindex(db: Database, rowid: int) -> None:
-    db.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+    if db.dialect == POSTGRES:
+        db.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+    else:
+        _fts_parts.unplace(db, rowid)
 
 
-def matching(db: Database, query: Query, where: str, columns: str, *, ranked: bool) -> tuple[str, list]:
-    """SQL selecting ``columns`` of the newest originals matching ``query``
-    (``f`` is the index, ``a`` the ``articles`` row), with a ``rank`` column
-    (higher is better) when ``ranked``. Its parameters are the returned
-    first ones, those of ``where``, then the bound on how many are taken
-    (the newest)."""
+def matching(db: Database, query: Query, where: str, params: list, columns: str, bound: int, *,
+             ranked: bool) -> tuple[str, list]:
+    """SQL selecting ``columns`` of the newest ``bound`` originals matching
+    ``query`` and ``where`` (conditions on ``a``, the ``articles`` row, or
+    ``k``, its keys; ``params`` are theirs), with a ``rank`` column (higher
+    is better) when ``ranked``; and all the parameters, in order."""
     join = (" JOIN articles a ON a.rowid = f.rowid" if "a." in where or "a." in columns else "") + \
         (" JOIN article_keys k ON k.rowid = f.rowid" if "k." in where else "")
     if db.dialect == POSTGRES:
@@ -61,12 +69,22 @@ def matching(db: Database, query: Query, where: str, columns: str, *, ranked: bo
         return (f"WITH q AS (SELECT CAST(? AS tsquery) AS query), hits AS MATERIALIZED"
                 f" (SELECT f.rowid FROM articles_fts f{join}, q WHERE f.document @@ q.query{where})"
                 f" SELECT {columns}{rank} FROM (SELECT rowid FROM hits ORDER BY rowid DESC LIMIT ?) h"
-                f" JOIN articles_fts f ON f.rowid = h.rowid{join}, q"), [query.tsquery]
-    # The facets column weighs nothing: its tokens only narrow the matches.
-    rank = f", -bm25(articles_fts, {HEADLINE_WEIGHT}, {BODY_WEIGHT}, 0) AS rank" if ranked else ""
+                f" JOIN articles_fts f ON f.rowid = h.rowid{join}, q"), [query.tsquery, *params, bound]
     match = f"({query.match}) AND {query.facets}" if query.facets else query.match
-    return (f"SELECT {columns}{rank} FROM articles_fts f{join} WHERE f.articles_fts MATCH ?{where}"
-            " ORDER BY f.rowid DESC LIMIT ?"), [match]
+    arms = [_part_matching(_fts_parts.table(part), join, where, columns, ranked) for part in _fts_parts.parts(db)]
+    if len(arms) == 1:
+        return arms[0], [match, *params, bound]
+    # Newest part first: SQLite runs a UNION ALL's arms in turn and stops at
+    # the LIMIT, so an older part is read only when the newer ones fall short.
+    union = " UNION ALL ".join(f"SELECT * FROM ({arm})" for arm in arms)
+    return f"SELECT * FROM ({union}) LIMIT ?", [*[match, *params, bound] * len(arms), bound]
+
+
+def _part_matching(name: str, join: str, where: str, columns: str, ranked: bool) -> str:
+    # The facets column weighs nothing: its tokens only narrow the matches.
+    rank = f", -bm25({name}, {HEADLINE_WEIGHT}, {BODY_WEIGHT}, 0) AS rank" if ranked else ""
+    return (f"SELECT {columns}{rank} FROM {name} f{join} WHERE f.{name} MATCH ?{where}"
+            " ORDER BY f.rowid DESC LIMIT ?")
 
 
 def _tsvector(headline: str, body: str) -> str:

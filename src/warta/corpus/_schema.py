@@ -162,11 +162,21 @@ V4 = [
     _filter_keys.rebuild_fulltext,  # SQLite: with a facets column (the keys as tokens)
 ]
 
+# SQLite: the full-text index in parts (_fts_parts); articles_fts is part 0.
+V5 = [
+    {SQLITE: """CREATE TABLE fts_parts (
+        part INTEGER PRIMARY KEY,         -- 0: articles_fts, n: articles_fts_n
+        first_rowid INTEGER NOT NULL,     -- rowids from here on go into this part (or a later one)
+        rows INTEGER NOT NULL)            -- originals indexed in it"""},
+    {SQLITE: "INSERT INTO fts_parts SELECT 0, 0, count(*) FROM articles_fts"},
+]
+
 #: (version, what it does, statements); append, never edit a released one.
 MIGRATIONS = [(1, "articles, full-text index, duplicates, seen inputs, failures", V1),
               (2, "stories: articles about one event grouped across outlets and days", V2),
               (3, "entity and quote index: mentions, quotes", V3),
-              (4, "search filter keys: article_keys, outlets", V4)]
+              (4, "search filter keys: article_keys, outlets", V4),
+              (5, "full-text index in parts of 100,000 originals (SQLite)", V5)]
 VERSION = MIGRATIONS[-1][0]
 
 

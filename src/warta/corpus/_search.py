@@ -16,7 +16,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 
 from . import _filter_keys
-from ._db import SQLITE, Database
+from ._db import POSTGRES, SQLITE, Database
 from ._entity_index import name_key
 from ._errors import QueryError
 from ._fulltext import BODY_WEIGHT, HEADLINE_WEIGHT, matching
@@ -36,6 +36,11 @@ CANDIDATES = 5_000
 #: up to the bound well under one).
 COUNT_BOUND = 1_000
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A hit's paragraphs (as JSON text), taken from its record by the database:
+#: decoding each whole record in Python cost twice as much (10 hits at 100k:
+#: 0.31 -> 0.18 ms).
+PARAGRAPHS = {SQLITE: "json_extract(r.record, '$.paragraphs')",
+              POSTGRES: "CAST(r.record AS json) ->> 'paragraphs'"}
 
 
 @dataclass(frozen=True)
@@ -83,18 +88,18 @@ def ranked(conn: Database, parsed: Query, where: str, params: list, limit: int, 
         raise QueryError(f"limit {limit} and offset {offset} must not be negative")
     # Ranking costs about a microsecond per match, so only the newest
     # CANDIDATES matches are ranked; the page's winners are loaded afterwards.
-    newest, first = matching(conn, parsed, where, "f.rowid AS id", ranked=True)
+    newest, args = matching(conn, parsed, where, params, "f.rowid AS id", CANDIDATES, ranked=True)
     sql = f"SELECT id, rank FROM ({newest}) m ORDER BY rank DESC, id DESC LIMIT ? OFFSET ?"
     try:
-        return conn.execute(sql, [*first, *params, CANDIDATES, limit, offset]).fetchall()
+        return conn.execute(sql, [*args, limit, offset]).fetchall()
     except conn.errors as exc:
         raise QueryError(f"query {query!r}: {' '.join(str(exc).split())}") from exc
 
 
 def count(conn: Database, parsed: Query, where: str, params: list) -> tuple[int, bool]:
     """How many originals match, up to ``COUNT_BOUND``, and whether more do."""
-    newest, first = matching(conn, parsed, where, "f.rowid AS id", ranked=False)
-    found = conn.execute(f"SELECT count(*) FROM ({newest}) m", [*first, *params, COUNT_BOUND + 1]).fetchone()[0]
+    newest, args = matching(conn, parsed, where, params, "f.rowid AS id", COUNT_BOUND + 1, ranked=False)
+    found = conn.execute(f"SELECT count(*) FROM ({newest}) m", args).fetchone()[0]
     return min(found, COUNT_BOUND), found > COUNT_BOUND
 
 
@@ -104,14 +109,14 @@ def hits(conn: Database, rows: list[tuple[int, float]], terms: frozenset[str]) -
     if not rows:
         return []
     loaded = {row[0]: row[1:] for row in conn.execute(
-        "SELECT a.rowid, a.id, a.headline, a.published, a.outlet, a.url, r.record,"
+        f"SELECT a.rowid, a.id, a.headline, a.published, a.outlet, a.url, {PARAGRAPHS[conn.dialect]},"
         " (SELECT count(*) FROM articles d WHERE d.duplicate_of = a.id) FROM articles a"
         f" JOIN records r ON r.rowid = a.rowid WHERE a.rowid IN ({', '.join('?' * len(rows))})",
         [rowid for rowid, _ in rows])}
     found = []
     for rowid, score in rows:
-        id_, headline, published, outlet, url, record, copies = loaded[rowid]
-        body = "\n".join(json.loads(record)["paragraphs"])
+        id_, headline, published, outlet, url, paragraphs, copies = loaded[rowid]
+        body = "\n".join(json.loads(paragraphs))
         found.append(Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies))
     return found
 

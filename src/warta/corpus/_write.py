@@ -174,9 +174,11 @@ class _Batch:
             _fulltext.unindex(conn, rowid)
             _filter_keys.unindex(conn, rowid)
         _filter_keys.index(conn, self.keys.values())
+        rows = []
         for rowid, (headline, body) in self.fulltext.items():
             keys = self.keys[rowid]
-            _fulltext.index(conn, rowid, headline, body, _filter_keys.facet_text(keys.day, keys.outlet))
+            rows.append((rowid, headline, body, _filter_keys.facet_text(keys.day, keys.outlet)))
+        _fulltext.index(conn, rows)
 
 
 def _stored(conn: Database, ids: list[str]) -> dict[str, tuple]:

@@ -1,0 +1,82 @@
+"""SQLite: the full-text index in parts of ``PART_ROWS`` originals, newest last.
+
+FTS5's bm25() counts, for every query, the articles holding each of the
+query's words or phrases, by reading the word's whole list in the index: at
+1M articles the phrase "kata dia" took ~50 ms for that count alone (it checks
+positions in every article holding both words), a common word ~10-20 ms.
+Search ranks only the newest ``_search.CANDIDATES`` matches anyway; cut by
+rowid, the newest part alone usually holds them, and its lists are as short
+as in a store of ``PART_ROWS``. So each part is its own FTS5 table, queried
+newest first until the window is full (``_fulltext.matching``): a part that
+is not needed is never read.
+
+Scores come from each part's own counts (word frequencies of
+``PART_ROWS`` articles, not of the whole store), as in a search engine's
+shards. Part 0 is ``articles_fts``, so a store made before the parts keeps
+its index as it was (one part, however big), and its new articles go into new
+parts. ``fts_parts`` says where each part starts and how many rows it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._db import Database
+
+__all__ = ["COLUMNS", "PART_ROWS", "create_sql", "parts", "place", "table", "unplace"]
+
+#: Originals per part. Smaller parts make common words cheaper and rare ones
+#: dearer (one more table read each); at 100k a store searches as fast as a
+#: store of 100k articles did (bench/bench_search.py).
+PART_ROWS = 100_000
+COLUMNS = "headline, body, facets"
+
+
+def table(part: int) -> str:
+    return "articles_fts" if part == 0 else f"articles_fts_{part}"
+
+
+def create_sql(name: str) -> str:
+    return f"CREATE VIRTUAL TABLE {name} USING fts5({COLUMNS}, tokenize = 'unicode61 remove_diacritics 2')"
+
+
+def parts(db: Database) -> list[int]:
+    """The parts, newest first."""
+    return [row[0] for row in db.execute("SELECT part FROM fts_parts ORDER BY part DESC")]
+
+
+def place(db: Database, rowids: Iterable[int]) -> dict[int, list[int]]:
+    """The part each new rowid goes into, {part: rowids}, in the caller's
+    transaction: the newest part until it is full, then a new one."""
+    known = db.execute("SELECT part, first_rowid, rows FROM fts_parts ORDER BY part").fetchall()
+    starts = [first for _, first, _ in known]
+    newest, first, rows = known[-1]
+    placed: dict[int, list[int]] = {}
+    for rowid in sorted(rowids):
+        if rowid < first:  # below the newest part's start: a rowid SQLite reused
+            part = _part_of(starts, rowid)
+        else:
+            if rows >= PART_ROWS:
+                newest, first, rows = newest + 1, rowid, 0
+                db.execute(create_sql(table(newest)))
+                db.execute("INSERT INTO fts_parts VALUES (?, ?, 0)", (newest, rowid))
+                starts.append(rowid)
+            part, rows = newest, rows + 1
+        placed.setdefault(part, []).append(rowid)
+    db.executemany("UPDATE fts_parts SET rows = rows + ? WHERE part = ?",
+                   [(len(ids), part) for part, ids in placed.items()])
+    return placed
+
+
+def unplace(db: Database, rowid: int) -> None:
+    """Take ``rowid`` out of the part that holds it (nothing when none does:
+    duplicates are never indexed)."""
+    starts = [row[0] for row in db.execute("SELECT first_rowid FROM fts_parts ORDER BY part")]
+    part = _part_of(starts, rowid)
+    if db.execute(f"DELETE FROM {table(part)} WHERE rowid = ?", (rowid,)).rowcount:
+        db.execute("UPDATE fts_parts SET rows = rows - 1 WHERE part = ?", (part,))
+
+
+def _part_of(starts: list[int], rowid: int) -> int:
+    """The last part starting at or before ``rowid`` (part 0 starts at 0)."""
+    return max(part for part, first in enumerate(starts) if first <= rowid)

@@ -1,0 +1,120 @@
+"""The SQLite full-text index in parts (``_fts_parts``, migration 5): a store
+cut into small parts finds, counts and filters what one part finds; the
+ranking window takes the newest matches across parts; rewrites and old stores
+keep the parts' counts right."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests.test_filter_keys import FILTERS, checked, varied
+from warta.corpus import Store, _fts_parts, _fulltext, _schema, _search
+from warta.corpus._prepare import prepare
+
+WORDS = ["berita", "baran", "kirak", "lupoh", "taguh", "megut", "berita -baran", '"baran kirak"', "kirak OR lupoh"]
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    monkeypatch.setattr(_fts_parts, "PART_ROWS", 7)
+
+
+def stored(path, articles) -> Store:
+    store = Store(path)
+    for start in range(0, len(articles), 9):  # several batches: parts fill across writes too
+        store.write([prepare(a) for a in articles[start:start + 9]], stories=False)
+    return store
+
+
+def parts(store) -> list[tuple[int, int, int]]:
+    return store.conn.execute("SELECT part, first_rowid, rows FROM fts_parts ORDER BY part").fetchall()
+
+
+def indexed(store, part: int) -> list[int]:
+    return [r[0] for r in store.conn.execute(f"SELECT rowid FROM {_fts_parts.table(part)} ORDER BY rowid")]
+
+
+def test_parts_fill_in_turn_and_each_row_is_in_the_part_its_rowid_says(tmp_path, small_parts):
+    with stored(tmp_path / "parts.db", varied()) as store:
+        originals = [r[0] for r in store.conn.execute(
+            "SELECT rowid FROM articles WHERE duplicate_of IS NULL ORDER BY rowid")]
+        found = parts(store)
+        assert len(found) == -(-len(originals) // 7) > 3
+        assert [rows for *_, rows in found] == [7] * (len(found) - 1) + [len(originals) - 7 * (len(found) - 1)]
+        for part, first, rows in found:
+            assert indexed(store, part) == originals[7 * part:7 * part + rows]
+            assert first == (0 if part == 0 else indexed(store, part)[0])  # part 0 starts at 0
+        assert [p for p, *_ in found][::-1] == _fts_parts.parts(store.conn)
+
+
+def test_searches_across_parts_find_count_and_filter_as_one_part_does(tmp_path, monkeypatch):
+    articles = varied()
+    with stored(tmp_path / "one.db", articles) as one:
+        with monkeypatch.context() as m:
+            m.setattr(_fts_parts, "PART_ROWS", 7)
+            many = stored(tmp_path / "many.db", articles)
+        with many:
+            assert len(parts(one)) == 1 and len(parts(many)) > 3
+            for word in WORDS:
+                for filters in FILTERS:
+                    expected = {h.id for h in one.search(word, limit=1000, **filters)}
+                    assert {h.id for h in many.search(word, limit=1000, **filters)} == expected, (word, filters)
+                page = many.search_page(word)
+                assert (page.facets.total, page.facets.more) == \
+                    (one.search_page(word).facets.total, one.search_page(word).facets.more)
+            assert {h.id for h in many.search("berita", limit=1000, outlet="kompas")} == \
+                checked(many, "berita", outlet="kompas")
+
+
+def test_the_ranking_window_is_the_newest_matches_across_parts(tmp_path, small_parts, monkeypatch):
+    monkeypatch.setattr(_search, "CANDIDATES", 10)  # more than a part holds, fewer than all matches
+    with stored(tmp_path / "parts.db", varied()) as store:
+        every = store.conn.execute(
+            "SELECT a.rowid, a.id FROM articles a WHERE a.duplicate_of IS NULL ORDER BY a.rowid DESC").fetchall()
+        assert len(every) > 20
+        newest = {id_ for _, id_ in every[:10]}
+        assert {h.id for h in store.search("berita", limit=1000)} == newest
+        assert len(store.search("berita", limit=5, offset=8)) == 2  # pages end with the window
+
+
+def test_rewritten_articles_leave_their_part(tmp_path, small_parts):
+    articles = varied()
+    with stored(tmp_path / "parts.db", articles) as store:
+        before = parts(store)
+        changed = [dataclasses.replace(a, headline=f"{a.headline} diubah") for a in articles[:12]]
+        store.write([prepare(a) for a in changed], stories=False)
+        after = parts(store)
+        originals = store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+        assert sum(rows for *_, rows in after) == originals
+        assert after[0][2] < before[0][2]  # the first part lost the rewritten articles ...
+        for part, _, rows in after:  # ... and every count is what the part holds
+            assert len(indexed(store, part)) == rows
+        hits = store.search("diubah", limit=1000)
+        assert len(hits) == len({h.id for h in hits}) == len({a.url for a in changed if a.url})
+
+
+def test_a_store_made_before_the_parts_keeps_one_part_and_grows_new_ones(tmp_path, monkeypatch):
+    articles = varied()
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as before:  # warta as it was: migrations 1-4, one index
+        before.setattr(_schema, "MIGRATIONS", _schema.MIGRATIONS[:4])
+        before.setattr(_schema, "VERSION", 4)
+        before.setattr(_fulltext, "index", lambda db, rows: db.executemany(
+            "INSERT INTO articles_fts (rowid, headline, body, facets) VALUES (?, ?, ?, ?)", rows))
+        with Store(path) as old:
+            old.write([prepare(a) for a in articles[:30]], stories=False)
+            held = old.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    monkeypatch.setattr(_fts_parts, "PART_ROWS", 7)
+    with pytest.warns(UserWarning, match=f"schema version 4 to {_schema.VERSION}"):
+        store = Store(path, create=False)
+    with store:
+        assert parts(store) == [(0, 0, held)]
+        store.write([prepare(a) for a in articles[30:]], stories=False)
+        assert parts(store)[0] == (0, 0, held) and len(parts(store)) > 1
+        assert sum(rows for *_, rows in parts(store)) == \
+            store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+        for filters in FILTERS:
+            assert {h.id for h in store.search("berita", limit=1000, **filters)} == \
+                checked(store, "berita", **filters)
