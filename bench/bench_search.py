@@ -77,7 +77,7 @@ def _write(conn, outlets, i: int, paragraphs: list[str], added: str) -> None:
                "language": "id"}
     keys = _filter_keys.key_row(outlets, rowid, columns)
     _filter_keys.index(conn, [keys])
-    index(conn, [(rowid, stems(headline), stems(body), _filter_keys.facet_text(keys.day, keys.outlet))])
+    index(conn, [(rowid, stems(headline), stems(body), _filter_keys.facet_text(keys.day, keys.outlet), keys.day)])
 
 
 def new_queries(store: Store, n: int, rng: random.Random) -> list[str]:

@@ -102,7 +102,7 @@ def test_a_store_made_before_the_parts_keeps_one_part_and_grows_new_ones(tmp_pat
         before.setattr(_schema, "MIGRATIONS", _schema.MIGRATIONS[:4])
         before.setattr(_schema, "VERSION", 4)
         before.setattr(_fulltext, "index", lambda db, rows: db.executemany(
-            "INSERT INTO articles_fts (rowid, headline, body, facets) VALUES (?, ?, ?, ?)", rows))
+            "INSERT INTO articles_fts (rowid, headline, body, facets) VALUES (?, ?, ?, ?)", [r[:4] for r in rows]))
         with Store(path) as old:
             old.write([prepare(a) for a in articles[:30]], stories=False)
             held = old.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
@@ -118,3 +118,21 @@ def test_a_store_made_before_the_parts_keeps_one_part_and_grows_new_ones(tmp_pat
         for filters in FILTERS:
             assert {h.id for h in store.search("berita", limit=1000, **filters)} == \
                 checked(store, "berita", **filters)
+
+
+def test_date_filters_skip_the_parts_without_those_days(tmp_path, small_parts):
+    dated = sorted((a for a in varied() if a.published), key=lambda a: a.published)  # stored as published
+    with stored(tmp_path / "parts.db", dated) as store:
+        spans = store.conn.execute("SELECT part, first_day, last_day FROM fts_parts ORDER BY part").fetchall()
+        for part, first, last in spans:
+            days = [r[0] for r in store.conn.execute(
+                f"SELECT k.day FROM {_fts_parts.table(part)} f JOIN article_keys k ON k.rowid = f.rowid")]
+            assert (first, last) == (min(days), max(days))
+        since = spans[-2][2]  # the last day of the part before the newest
+        assert _fts_parts.parts(store.conn, since) == [spans[-1][0], spans[-2][0]]
+        assert _fts_parts.parts(store.conn, None, spans[0][2]) == [p for p, first, _ in spans
+                                                                  if first <= spans[0][2]][::-1]
+        assert _fts_parts.parts(store.conn, 20990101) == [spans[-1][0]]  # none: the newest, which matches nothing
+        for filters in FILTERS:
+            assert {h.id for h in store.search("berita", limit=1000, **filters)} == \
+                checked(store, "berita", **filters), filters

@@ -14,12 +14,13 @@ Scores come from each part's own counts (word frequencies of
 ``PART_ROWS`` articles, not of the whole store), as in a search engine's
 shards. Part 0 is ``articles_fts``, so a store made before the parts keeps
 its index as it was (one part, however big), and its new articles go into new
-parts. ``fts_parts`` says where each part starts and how many rows it holds.
+parts. ``fts_parts`` says where each part starts, how many rows it holds and
+the first and last publish day among them: a search filtered by dates skips
+the parts with no article of those days (news is mostly stored in the order
+it is published, so a recent range reads the newest parts only).
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from ._db import Database
 
@@ -40,32 +41,46 @@ def create_sql(name: str) -> str:
     return f"CREATE VIRTUAL TABLE {name} USING fts5({COLUMNS}, tokenize = 'unicode61 remove_diacritics 2')"
 
 
-def parts(db: Database) -> list[int]:
-    """The parts, newest first."""
-    return [row[0] for row in db.execute("SELECT part FROM fts_parts ORDER BY part DESC")]
+def parts(db: Database, since: int | None = None, until: int | None = None) -> list[int]:
+    """The parts, newest first; with ``since``/``until`` (days as YYYYMMDD)
+    only those holding an article of those days (at least the newest part,
+    so a query always has a table to read)."""
+    found = [part for part, in db.execute(
+        "SELECT part FROM fts_parts WHERE (? IS NULL OR last_day >= ?) AND (? IS NULL OR first_day <= ?)"
+        " ORDER BY part DESC", (since, since, until, until))]
+    return found or [db.execute("SELECT max(part) FROM fts_parts").fetchone()[0]]
 
 
-def place(db: Database, rowids: Iterable[int]) -> dict[int, list[int]]:
-    """The part each new rowid goes into, {part: rowids}, in the caller's
-    transaction: the newest part until it is full, then a new one."""
+def place(db: Database, days: dict[int, int | None]) -> dict[int, list[int]]:
+    """The part each new rowid goes into, {part: rowids}, given each rowid's
+    day (YYYYMMDD or None), in the caller's transaction: the newest part
+    until it is full, then a new one. Each part's count and days follow."""
     known = db.execute("SELECT part, first_rowid, rows FROM fts_parts ORDER BY part").fetchall()
     starts = [first for _, first, _ in known]
     newest, first, rows = known[-1]
     placed: dict[int, list[int]] = {}
-    for rowid in sorted(rowids):
+    for rowid in sorted(days):
         if rowid < first:  # below the newest part's start: a rowid SQLite reused
             part = _part_of(starts, rowid)
         else:
             if rows >= PART_ROWS:
                 newest, first, rows = newest + 1, rowid, 0
                 db.execute(create_sql(table(newest)))
-                db.execute("INSERT INTO fts_parts VALUES (?, ?, 0)", (newest, rowid))
+                db.execute("INSERT INTO fts_parts VALUES (?, ?, 0, NULL, NULL)", (newest, rowid))
                 starts.append(rowid)
             part, rows = newest, rows + 1
         placed.setdefault(part, []).append(rowid)
-    db.executemany("UPDATE fts_parts SET rows = rows + ? WHERE part = ?",
-                   [(len(ids), part) for part, ids in placed.items()])
+    db.executemany(
+        "UPDATE fts_parts SET rows = rows + ?, first_day = coalesce(min(first_day, ?), first_day, ?),"
+        " last_day = coalesce(max(last_day, ?), last_day, ?) WHERE part = ?",
+        [(len(ids), *_span([days[rowid] for rowid in ids]), part) for part, ids in placed.items()])
     return placed
+
+
+def _span(days: list[int | None]) -> tuple:
+    known = [day for day in days if day]
+    first, last = (min(known), max(known)) if known else (None, None)
+    return first, first, last, last
 
 
 def unplace(db: Database, rowid: int) -> None:

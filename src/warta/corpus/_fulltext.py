@@ -31,18 +31,19 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(folded)
 
 
-def index(db: Database, rows: list[tuple[int, str, str, str]]) -> None:
-    """Index originals: (rowid, headline stems, body stems, facets), the
-    facets being the filters' tokens (``_filter_keys.facet_text``), kept on
-    SQLite only, where each row goes into its part (``_fts_parts``)."""
+def index(db: Database, rows: list[tuple[int, str, str, str, int | None]]) -> None:
+    """Index originals: (rowid, headline stems, body stems, facets, day),
+    the facets being the filters' tokens (``_filter_keys.facet_text``) and the
+    day the publish day as YYYYMMDD, both for SQLite only, where each row
+    goes into its part (``_fts_parts``)."""
     if db.dialect == POSTGRES:
         db.executemany("INSERT INTO articles_fts (rowid, document) VALUES (?, CAST(? AS tsvector))",
-                       [(rowid, _tsvector(headline, body)) for rowid, headline, body, _ in rows])
+                       [(rowid, _tsvector(headline, body)) for rowid, headline, body, *_ in rows])
         return
     by_rowid = {row[0]: row for row in rows}
-    for part, rowids in _fts_parts.place(db, by_rowid).items():
+    for part, rowids in _fts_parts.place(db, {rowid: day for rowid, *_, day in rows}).items():
         db.executemany(f"INSERT INTO {_fts_parts.table(part)} (rowid, headline, body, facets) VALUES (?, ?, ?, ?)",
-                       [by_rowid[rowid] for rowid in rowids])
+                       [by_rowid[rowid][:4] for rowid in rowids])
 
 
 def unindex(db: Database, rowid: int) -> None:
@@ -71,7 +72,8 @@ def matching(db: Database, query: Query, where: str, params: list, columns: str,
                 f" SELECT {columns}{rank} FROM (SELECT rowid FROM hits ORDER BY rowid DESC LIMIT ?) h"
                 f" JOIN articles_fts f ON f.rowid = h.rowid{join}, q"), [query.tsquery, *params, bound]
     match = f"({query.match}) AND {query.facets}" if query.facets else query.match
-    arms = [_part_matching(_fts_parts.table(part), join, where, columns, ranked) for part in _fts_parts.parts(db)]
+    arms = [_part_matching(_fts_parts.table(part), join, where, columns, ranked)
+            for part in _fts_parts.parts(db, *query.days)]
     if len(arms) == 1:
         return arms[0], [match, *params, bound]
     # Newest part first: SQLite runs a UNION ALL's arms in turn and stops at

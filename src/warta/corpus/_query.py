@@ -31,6 +31,7 @@ class Query:
     terms: frozenset[str]  # stems to highlight (those not under NOT)
     tsquery: str = ""  # the same as a PostgreSQL tsquery
     facets: str | None = None  # an FTS5 expression on the filters' tokens (_filter_keys), ANDed on SQLite
+    days: tuple[int | None, int | None] = (None, None)  # since, until as YYYYMMDD (SQLite: parts read)
 
 
 def parse_query(text: str) -> Query:

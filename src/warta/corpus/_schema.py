@@ -167,8 +167,10 @@ V5 = [
     {SQLITE: """CREATE TABLE fts_parts (
         part INTEGER PRIMARY KEY,         -- 0: articles_fts, n: articles_fts_n
         first_rowid INTEGER NOT NULL,     -- rowids from here on go into this part (or a later one)
-        rows INTEGER NOT NULL)            -- originals indexed in it"""},
-    {SQLITE: "INSERT INTO fts_parts SELECT 0, 0, count(*) FROM articles_fts"},
+        rows INTEGER NOT NULL,            -- originals indexed in it
+        first_day INTEGER, last_day INTEGER)  -- their publish days (YYYYMMDD): NULL, none known"""},
+    {SQLITE: """INSERT INTO fts_parts SELECT 0, 0, (SELECT count(*) FROM articles_fts),
+        (SELECT min(day) FROM article_keys), (SELECT max(day) FROM article_keys)"""},
 ]
 
 #: (version, what it does, statements); append, never edit a released one.

@@ -36,11 +36,11 @@ CANDIDATES = 5_000
 #: up to the bound well under one).
 COUNT_BOUND = 1_000
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-#: A hit's paragraphs (as JSON text), taken from its record by the database:
-#: decoding each whole record in Python cost twice as much (10 hits at 100k:
-#: 0.31 -> 0.18 ms).
-PARAGRAPHS = {SQLITE: "json_extract(r.record, '$.paragraphs')",
-              POSTGRES: "CAST(r.record AS json) ->> 'paragraphs'"}
+#: A hit's paragraphs as JSON text, taken from its record by SQLite: decoding
+#: each whole record in Python cost twice as much (10 hits at 100k: 0.31 ->
+#: 0.18 ms). PostgreSQL's json type refuses the NUL (\u0000) that a record may
+#: hold, so there the whole record is read.
+PARAGRAPHS = {SQLITE: "json_extract(r.record, '$.paragraphs')", POSTGRES: "r.record"}
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,12 @@ def search(store, query: str, *, since: str | None = None, until: str | None = N
 
 def narrowed(conn: Database, parsed: Query, since: str | None, until: str | None, outlet: str | None) -> Query:
     """SQLite: the query ANDed with the facet tokens of the outlet and months
-    filtered on (``_filter_keys``), so FTS5 leaves out the rest itself."""
-    facets = _filter_keys.facet_match(conn, since, until, outlet) if conn.dialect == SQLITE else None
-    return replace(parsed, facets=facets) if facets else parsed
+    filtered on (``_filter_keys``), so FTS5 leaves out the rest itself, and
+    the days, so that parts of the index without those days are not read."""
+    if conn.dialect != SQLITE:
+        return parsed
+    days = (_filter_keys.day_number(since), _filter_keys.day_number(until))
+    return replace(parsed, facets=_filter_keys.facet_match(conn, since, until, outlet), days=days)
 
 
 def ranked(conn: Database, parsed: Query, where: str, params: list, limit: int, offset: int = 0,
@@ -116,9 +119,14 @@ def hits(conn: Database, rows: list[tuple[int, float]], terms: frozenset[str]) -
     found = []
     for rowid, score in rows:
         id_, headline, published, outlet, url, paragraphs, copies = loaded[rowid]
-        body = "\n".join(json.loads(paragraphs))
+        body = "\n".join(_paragraphs(conn, paragraphs))
         found.append(Hit(id_, round(score, 4), headline, published, outlet, url, snippet(body, terms), copies))
     return found
+
+
+def _paragraphs(conn: Database, text: str) -> list[str]:
+    """The paragraphs from ``PARAGRAPHS``'s column."""
+    return json.loads(text) if conn.dialect == SQLITE else json.loads(text)["paragraphs"]
 
 
 def _filters(since, until, outlet, label, language, *, entity=None, speaker=None) -> tuple[str, list]:

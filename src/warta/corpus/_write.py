@@ -177,7 +177,7 @@ class _Batch:
         rows = []
         for rowid, (headline, body) in self.fulltext.items():
             keys = self.keys[rowid]
-            rows.append((rowid, headline, body, _filter_keys.facet_text(keys.day, keys.outlet)))
+            rows.append((rowid, headline, body, _filter_keys.facet_text(keys.day, keys.outlet), keys.day))
         _fulltext.index(conn, rows)
 
 
