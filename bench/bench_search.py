@@ -3,6 +3,7 @@
 
     python bench/bench_search.py --db /tmp/serve-100k.db          # any warta store
     python bench/bench_search.py --build 1000000 --db /tmp/search-1m.db
+    python bench/bench_search.py --build 1000000 --in-order --db /tmp/search-1m-in-order.db
 
 ``--build N`` makes a search-only store fast: ``bench_corpus``'s synthetic
 articles (real Detik sentences recombined) over three years and ten outlets,
@@ -26,7 +27,7 @@ import re
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +46,9 @@ OUTLETS = [warta.Outlet(name, f"{name.lower()}.id") for name in
 CHUNK = 10_000
 
 
-def build(path: Path, n: int) -> None:
+def build(path: Path, n: int, in_order: bool = False) -> None:
+    """``in_order``: publish days rising with the rowid over the three years,
+    as a store fed by a crawl is; else each day spread over the whole store."""
     started = time.perf_counter()
     rng = random.Random(11)
     bodies = clean_paragraphs()
@@ -55,15 +58,21 @@ def build(path: Path, n: int) -> None:
             with store.transaction() as conn:
                 outlets = _filter_keys.Outlets(conn)
                 for i, paragraphs in enumerate(synthetic(bodies, min(CHUNK, n - start), rng), start):
-                    _write(conn, outlets, i, paragraphs, added)
+                    _write(conn, outlets, i, paragraphs, added, _published(i, n, in_order))
             print(f"\r{start + CHUNK:,} articles, {time.perf_counter() - started:.0f} s", end="", file=sys.stderr)
     print(file=sys.stderr)
 
 
-def _write(conn, outlets, i: int, paragraphs: list[str], added: str) -> None:
+def _published(i: int, n: int, in_order: bool) -> str:
+    if in_order:
+        day = date(2023, 1, 1) + timedelta(days=i * 1096 // n)
+        return f"{day.isoformat()}T{6 + i % 14:02d}:00:00+07:00"
+    return f"{2023 + i % 3}-{1 + i % 12:02d}-{1 + (i // 36) % 28:02d}T{6 + i % 14:02d}:00:00+07:00"
+
+
+def _write(conn, outlets, i: int, paragraphs: list[str], added: str, published: str) -> None:
     outlet = OUTLETS[i % len(OUTLETS)]
     headline = paragraphs[0].split(".")[0][:120]
-    published = f"{2023 + i % 3}-{1 + i % 12:02d}-{1 + (i // 36) % 28:02d}T{6 + i % 14:02d}:00:00+07:00"
     article = warta.Article(headline=headline, paragraphs=paragraphs, language="id", published=published,
                             outlet=outlet, url=f"https://{outlet.domain}/berita/{i}")
     body = "\n".join(paragraphs)
@@ -114,13 +123,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--build", type=int, metavar="N", help="first build a search-only store of N articles")
+    parser.add_argument("--in-order", action="store_true",
+                        help="with --build: publish days rise with the rowid (as a crawl stores news)")
     parser.add_argument("--queries", type=int, default=300, help="new queries (after 50 to warm up)")
     parser.add_argument("--candidates", type=int, nargs="+", default=[_search.CANDIDATES],
                         help="ranking windows to time side by side (_search.CANDIDATES)")
     args = parser.parse_args()
     if args.build:
         args.db.unlink(missing_ok=True)
-        build(args.db, args.build)
+        build(args.db, args.build, args.in_order)
     with Store(args.db, create=False, mmap_bytes=1 << 30) as store:
         queries = new_queries(store, args.queries + 50, random.Random(5))
         for query in queries[:50]:  # warm the page cache and the stems
