@@ -291,9 +291,11 @@ def run_client(name: str, db: Path, folder: str, kinds: dict, args) -> None:
         warm = kinds["search"][:20] + kinds["article"][:20]
         asyncio.run(load(port, zipf(warm, random.Random(2)), 4, 3))
         for kind, paths in mixes(kinds, args.distinct, args.length).items():
+            if args.only and not any(part in kind for part in args.only):
+                continue
             cursor = Cursor(paths, listing=Path(folder) / "paths.txt")
             cursor.listing.write_text("\n".join(paths) + "\n")
-            for clients in CLIENTS:
+            for clients in args.clients:
                 r = measured(row, server, port, cursor, clients, args.seconds)
                 print(f"| {name} | {kind} | {clients} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | "
                       f"{r['p99']:.1f} | {r['errors']} | {r['server_ms']:.2f} | {r['client_cores']:.2f} |",
@@ -319,6 +321,10 @@ def main() -> None:
                         help="requests drawn for the Zipf and article rows (they wrap after)")
     parser.add_argument("--client", choices=("python", "wrk", "both"),
                         help="default: both when wrk is on the PATH, else python")
+    parser.add_argument("--only", action="append", metavar="KIND",
+                        help="only the rows whose page kind contains this (repeatable): 'Zipf', 'article'")
+    parser.add_argument("--clients", type=int, nargs="+", default=list(CLIENTS), metavar="N",
+                        help="concurrent clients of each row (default: 1 10 50)")
     args = parser.parse_args()
     chosen = args.client or ("both" if shutil.which("wrk") else "python")
     if chosen != "python" and not shutil.which("wrk"):
