@@ -65,6 +65,23 @@ def test_snippets_mark_every_form_that_matched(store):
     assert "[kunjungan] [wisatawan]" in hit.snippet and "[pengunjung]" in hit.snippet
 
 
+def test_a_snippet_is_cut_from_the_paragraphs_as_stored(store_location):
+    """The paragraphs are read out of the stored record (by the database on
+    SQLite): escapes, quotes, a NUL and characters past the BMP come back as
+    they were stored."""
+    from warta.corpus._snippet import snippet
+
+    article = read("kim")
+    article.paragraphs = ['Kunjungan "resmi" \\ di\x00 Hanoi \u2028 ke \U0001F600 museum.',
+                          *article.paragraphs]
+    with Store(store_location) as store:
+        stored = store.get(store.add(article))
+        [hit] = store.search("kunjungan museum hanoi")
+    terms = frozenset(map(stem, ["kunjungan", "museum", "hanoi"]))
+    assert hit.snippet == snippet("\n".join(stored.paragraphs), terms)
+    assert "[Kunjungan]" in hit.snippet and "\U0001F600" in hit.snippet
+
+
 @pytest.mark.parametrize("query", ['"tanpa tutup', "NOT rusia", "rusia OR", "(rusia", "...", ""])
 def test_bad_queries_say_what_is_wrong(store, query):
     with pytest.raises(QueryError):
