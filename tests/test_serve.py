@@ -133,13 +133,3 @@ def test_missing_store_is_refused_at_start(tmp_path):
     with pytest.raises(StoreError, match="no such store"):
         create_app(tmp_path / "absent.db")
     assert not (tmp_path / "absent.db").exists()
-
-
-def test_pages_run_on_a_few_threads(client):
-    """The session's client started the app (its lifespan), which set the
-    thread limit of the event loop that serves it."""
-    from anyio.to_thread import current_default_thread_limiter
-
-    from warta.serve._app import THREADS
-
-    assert client.portal.call(lambda: current_default_thread_limiter().total_tokens) == THREADS < 40

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-from contextlib import asynccontextmanager
 from importlib.resources import files
 from urllib.parse import quote
 
 import jinja2
-from anyio.to_thread import current_default_thread_limiter
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -32,11 +30,6 @@ DB_VARIABLE, TOKEN_VARIABLE, CACHE_VARIABLE = "WARTA_SERVE_DB", "WARTA_SERVE_TOK
 
 DESCRIPTION = ("Search, read and profile the articles of a warta corpus. Read-only unless the "
                "server was started with a write token.")
-#: Threads a process runs pages on (anyio's default is 40). A page holds the
-#: GIL but while SQLite steps, so more threads than this only take turns on
-#: the same core: under 50 clients 40 threads cost more CPU per new search
-#: (GIL hand-offs, cold caches) and answer in a wider spread (docs/serve.md).
-THREADS = 4
 
 
 def create_app(store_location: str | os.PathLike, *, write_token: str | None = None,
@@ -47,7 +40,7 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
     cache file shared with the other processes serving the same store
     (default: one of its own, in a temporary folder)."""
     app = FastAPI(title="warta", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None, lifespan=_few_threads)
+                  docs_url=None, redoc_url=None)
     corpus = Corpus(store_location)
     app.state.pages = PageCache(corpus.location, path=cache)  # rendered pages, kept until a write
     app.state.corpus = CachedCorpus(corpus, app.state.pages)
@@ -63,13 +56,6 @@ def create_app(store_location: str | os.PathLike, *, write_token: str | None = N
     app.add_middleware(CachedResponses, cache=app.state.pages)
     app.add_middleware(Limits)  # the outermost: bounds first, security headers on cached pages too
     return app
-
-
-@asynccontextmanager
-async def _few_threads(app: FastAPI):
-    """Runs pages on ``THREADS`` threads of the server's event loop."""
-    current_default_thread_limiter().total_tokens = THREADS
-    yield
 
 
 def from_environment() -> FastAPI:
