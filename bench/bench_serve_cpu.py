@@ -8,9 +8,13 @@ alternately over disjoint sets of queries, several rounds, and the medians
 are reported. CPU time (``time.process_time``, all threads) rather than the
 clock, so that other work on the machine counts less. ``--framework`` adds
 a row for the app with the store's answer memoised: the server's own cost.
+``--parts`` times the parts of ``search_page`` instead, one new search after
+another in one process: parsing, ranking, the bounded count, the facets, the
+hits with their snippets.
 
     python bench/bench_serve_cpu.py --db /tmp/serve-100k.db
     python bench/bench_serve_cpu.py --db /tmp/serve-100k.db --per-round 150 --rounds 6 --framework
+    python bench/bench_serve_cpu.py --db /tmp/serve-100k.db --parts --per-round 300
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import random
 import statistics
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -32,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_serve import pages  # noqa: E402
 
-from warta.corpus import Store  # noqa: E402
+from warta.corpus import Store, _browse, _search  # noqa: E402
+from warta.corpus._query import parse_query  # noqa: E402
 from warta.serve import create_app  # noqa: E402
 from warta.serve._data import MMAP_BYTES, Corpus  # noqa: E402
 
@@ -109,13 +115,49 @@ async def measure(db: Path, queries: list[str], per_round: int, rounds: int, fra
     return times
 
 
+def parts(db: Path, queries: list[str]) -> dict[str, float]:
+    """CPU ms per search of each step of ``Store.search_page`` (as it runs
+    them, page size 10), over ``queries`` after the first ``WARM``."""
+    conn = Store(str(db), mmap_bytes=MMAP_BYTES).conn
+    steps = ("parse", "ranking", "count", "facets", "hits")
+    spent = dict.fromkeys((*steps, "all"), 0.0)
+    for n, path in enumerate(queries):
+        params = dict(parse_qsl(urlsplit(path).query))
+        query, offset = params.pop("q"), 10 * (int(params.pop("page", 1)) - 1)
+        days, outlet = (params.get("since"), params.get("until")), params.get("outlet")
+        marks = [time.process_time()]
+        where, args = _search._filters(*days, outlet, None, None)
+        parsed = _search.narrowed(conn, parse_query(query), *days, outlet)
+        marks.append(time.process_time())
+        best = _search.ranked(conn, parsed, where, args, max(_browse.FACET_HITS, offset + 10), 0, query)
+        marks.append(time.process_time())
+        if len(best) >= _browse.FACET_HITS:  # else search_page counts what it ranked
+            _search.count(conn, parsed, where, args)
+        marks.append(time.process_time())
+        _browse._counts(conn, [rowid for rowid, _ in best[:_browse.FACET_HITS]], _browse.FACET_VALUES)
+        marks.append(time.process_time())
+        _search.hits(conn, best[offset:offset + 10], parsed.terms)
+        marks.append(time.process_time())
+        if n >= WARM:
+            for name, (start, end) in zip(steps, pairwise(marks), strict=True):
+                spent[name] += end - start
+            spent["all"] += marks[-1] - marks[0]
+    return {name: 1000 * total / (len(queries) - WARM) for name, total in spent.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="a store, e.g. bench_serve's --keep")
     parser.add_argument("--per-round", type=int, default=100, help="new searches per round and kind")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--framework", action="store_true", help="also the app around a memoised store")
+    parser.add_argument("--parts", action="store_true", help="the parts of search_page instead")
     args = parser.parse_args()
+    if args.parts:
+        queries = pages(args.db, random.Random(11), WARM + args.per_round)["search"]
+        print(f"load average {os.getloadavg()[0]:.1f}; {args.per_round} new searches")
+        print(", ".join(f"{name} {ms:.2f}" for name, ms in parts(args.db, queries).items()), "CPU ms per search")
+        return
     queries = pages(args.db, random.Random(11), WARM + 2 * args.rounds * args.per_round)["search"]
     print(f"load average {os.getloadavg()[0]:.1f}; {args.per_round} new searches a round, {args.rounds} rounds")
     times = asyncio.run(measure(args.db, queries, args.per_round, args.rounds, args.framework))
