@@ -36,6 +36,17 @@ def indexed(store, part: int) -> list[int]:
     return [r[0] for r in store.conn.execute(f"SELECT rowid FROM {_fts_parts.table(part)} ORDER BY rowid")]
 
 
+def day_spans(store) -> list[tuple[int, int, int]]:
+    """(part, first day, last day) as ``fts_parts`` holds them, checked against the part's rows."""
+    spans = store.conn.execute("SELECT part, first_day, last_day FROM fts_parts ORDER BY part").fetchall()
+    for part, first, last in spans:
+        days = [r[0] for r in store.conn.execute(
+            f"SELECT k.day FROM {_fts_parts.table(part)} f JOIN article_keys k ON k.rowid = f.rowid"
+            " WHERE k.day IS NOT NULL")]
+        assert (first, last) == (min(days), max(days))
+    return spans
+
+
 def test_parts_fill_in_turn_and_each_row_is_in_the_part_its_rowid_says(tmp_path, small_parts):
     with stored(tmp_path / "parts.db", varied()) as store:
         originals = [r[0] for r in store.conn.execute(
@@ -95,7 +106,7 @@ def test_rewritten_articles_leave_their_part(tmp_path, small_parts):
         assert len(hits) == len({h.id for h in hits}) == len({a.url for a in changed if a.url})
 
 
-def test_a_store_made_before_the_parts_keeps_one_part_and_grows_new_ones(tmp_path, monkeypatch):
+def test_a_store_made_before_the_parts_is_cut_into_parts(tmp_path, monkeypatch):
     articles = varied()
     path = tmp_path / "old.db"
     with monkeypatch.context() as before:  # warta as it was: migrations 1-4, one index
@@ -105,29 +116,30 @@ def test_a_store_made_before_the_parts_keeps_one_part_and_grows_new_ones(tmp_pat
             "INSERT INTO articles_fts (rowid, headline, body, facets) VALUES (?, ?, ?, ?)", [r[:4] for r in rows]))
         with Store(path) as old:
             old.write([prepare(a) for a in articles[:30]], stories=False)
-            held = old.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+            held = [r[0] for r in old.conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid")]
+            facets = old.conn.execute("SELECT rowid, facets FROM articles_fts ORDER BY rowid").fetchall()
     monkeypatch.setattr(_fts_parts, "PART_ROWS", 7)
     with pytest.warns(UserWarning, match=f"schema version 4 to {_schema.VERSION}"):
         store = Store(path, create=False)
     with store:
-        assert parts(store) == [(0, 0, held)]
-        store.write([prepare(a) for a in articles[30:]], stories=False)
-        assert parts(store)[0] == (0, 0, held) and len(parts(store)) > 1
-        assert sum(rows for *_, rows in parts(store)) == \
-            store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
+        found = parts(store)
+        assert [(part, first, rows) for part, first, rows in found] == \
+            [(i, 0 if i == 0 else held[7 * i], len(held[7 * i:7 * i + 7])) for i in range(-(-len(held) // 7))]
+        assert [row for part, *_ in found for row in store.conn.execute(
+            f"SELECT rowid, facets FROM {_fts_parts.table(part)} ORDER BY rowid")] == facets  # nothing lost
+        day_spans(store)
         for filters in FILTERS:
             assert {h.id for h in store.search("berita", limit=1000, **filters)} == \
                 checked(store, "berita", **filters)
+        store.write([prepare(a) for a in articles[30:]], stories=False)  # then it grows as any store
+        assert sum(rows for *_, rows in parts(store)) == \
+            store.conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NULL").fetchone()[0]
 
 
 def test_date_filters_skip_the_parts_without_those_days(tmp_path, small_parts):
     dated = sorted((a for a in varied() if a.published), key=lambda a: a.published)  # stored as published
     with stored(tmp_path / "parts.db", dated) as store:
-        spans = store.conn.execute("SELECT part, first_day, last_day FROM fts_parts ORDER BY part").fetchall()
-        for part, first, last in spans:
-            days = [r[0] for r in store.conn.execute(
-                f"SELECT k.day FROM {_fts_parts.table(part)} f JOIN article_keys k ON k.rowid = f.rowid")]
-            assert (first, last) == (min(days), max(days))
+        spans = day_spans(store)
         since = spans[-2][2]  # the last day of the part before the newest
         assert _fts_parts.parts(store.conn, since) == [spans[-1][0], spans[-2][0]]
         assert _fts_parts.parts(store.conn, None, spans[0][2]) == [p for p, first, _ in spans

@@ -12,9 +12,9 @@ is not needed is never read.
 
 Scores come from each part's own counts (word frequencies of
 ``PART_ROWS`` articles, not of the whole store), as in a search engine's
-shards. Part 0 is ``articles_fts``, so a store made before the parts keeps
-its index as it was (one part, however big), and its new articles go into new
-parts. ``fts_parts`` says where each part starts, how many rows it holds and
+shards. Part 0 is ``articles_fts``; migration 5 cuts the index of a store made
+before the parts (``split``: it writes the index once again, minutes at 1M
+articles, like migration 4). ``fts_parts`` says where each part starts, how many rows it holds and
 the first and last publish day among them: a search filtered by dates skips
 the parts with no article of those days (news is mostly stored in the order
 it is published, so a recent range reads the newest parts only).
@@ -22,9 +22,9 @@ it is published, so a recent range reads the newest parts only).
 
 from __future__ import annotations
 
-from ._db import Database
+from ._db import SQLITE, Database
 
-__all__ = ["COLUMNS", "PART_ROWS", "create_sql", "parts", "place", "table", "unplace"]
+__all__ = ["COLUMNS", "PART_ROWS", "create_sql", "parts", "place", "split", "table", "unplace"]
 
 #: Originals per part. Smaller parts make common words cheaper and rare ones
 #: dearer (one more table read each); at 100k a store searches as fast as a
@@ -95,3 +95,26 @@ def unplace(db: Database, rowid: int) -> None:
 def _part_of(starts: list[int], rowid: int) -> int:
     """The last part starting at or before ``rowid`` (part 0 starts at 0)."""
     return max(part for part, first in enumerate(starts) if first <= rowid)
+
+
+def split(db: Database) -> None:
+    """Migration 5: the one index of an older store cut into parts of
+    ``PART_ROWS`` by rowid, with their counts and days (in the migration's
+    transaction). Every part is written anew, part 0 too: deleting most of
+    an FTS5 table's rows costs as much as writing them."""
+    if db.dialect != SQLITE:
+        return
+    rowids = [row[0] for row in db.execute("SELECT rowid FROM articles_fts ORDER BY rowid")]
+    starts = [0, *rowids[PART_ROWS::PART_ROWS]]
+    if len(starts) > 1:
+        for part, (first, end) in enumerate(zip(starts, [*starts[1:], None], strict=True)):
+            name = "articles_fts_cut" if part == 0 else table(part)
+            db.execute(create_sql(name))
+            db.execute(f"INSERT INTO {name} (rowid, {COLUMNS}) SELECT rowid, {COLUMNS} FROM articles_fts"
+                       " WHERE rowid >= ? AND (? IS NULL OR rowid < ?)", (first, end, end))
+        db.execute("DROP TABLE articles_fts")
+        db.execute("ALTER TABLE articles_fts_cut RENAME TO articles_fts")
+    for part, (first, end) in enumerate(zip(starts, [*starts[1:], None], strict=True)):
+        rows = min(PART_ROWS, len(rowids) - part * PART_ROWS)
+        db.execute("INSERT INTO fts_parts SELECT ?, ?, ?, min(day), max(day) FROM article_keys"
+                   " WHERE rowid >= ? AND (? IS NULL OR rowid < ?)", (part, first, rows, first, end, end))

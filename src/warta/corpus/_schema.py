@@ -15,7 +15,7 @@ from __future__ import annotations
 import warnings
 from datetime import datetime, timezone
 
-from . import _filter_keys
+from . import _filter_keys, _fts_parts
 from ._db import POSTGRES, SQLITE, Database
 from ._entity_index import backfill
 from ._errors import StoreError
@@ -169,8 +169,7 @@ V5 = [
         first_rowid INTEGER NOT NULL,     -- rowids from here on go into this part (or a later one)
         rows INTEGER NOT NULL,            -- originals indexed in it
         first_day INTEGER, last_day INTEGER)  -- their publish days (YYYYMMDD): NULL, none known"""},
-    {SQLITE: """INSERT INTO fts_parts SELECT 0, 0, (SELECT count(*) FROM articles_fts),
-        (SELECT min(day) FROM article_keys), (SELECT max(day) FROM article_keys)"""},
+    _fts_parts.split,  # SQLite: an older store's one index cut into parts
 ]
 
 #: (version, what it does, statements); append, never edit a released one.
