@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+from tests.test_entity_index import corpus
 from tests.test_filter_keys import FILTERS, checked, varied
 from warta.corpus import Store, _fts_parts, _fulltext, _schema, _search
 from warta.corpus._prepare import prepare
@@ -148,3 +149,17 @@ def test_date_filters_skip_the_parts_without_those_days(tmp_path, small_parts):
         for filters in FILTERS:
             assert {h.id for h in store.search("berita", limit=1000, **filters)} == \
                 checked(store, "berita", **filters), filters
+
+
+def test_more_parts_than_sqlite_takes_in_one_union_are_read_through_nested_ones(tmp_path, monkeypatch):
+    articles = corpus(520, seed=8)
+    with stored(tmp_path / "one.db", articles) as one:
+        monkeypatch.setattr(_fts_parts, "PART_ROWS", 1)  # a part per article: over SQLite's 500 terms
+        with stored(tmp_path / "many.db", articles) as many:
+            assert len(parts(many)) > 500
+            found = 0
+            for word in WORDS:
+                hits = {h.id for h in many.search(word, limit=1000)}
+                assert hits == {h.id for h in one.search(word, limit=1000)}, word
+                found += len(hits)
+            assert found > 500

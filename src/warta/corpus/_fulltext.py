@@ -21,6 +21,7 @@ __all__ = ["HEADLINE_WEIGHT", "BODY_WEIGHT", "index", "matching", "tokens", "uni
 HEADLINE_WEIGHT, BODY_WEIGHT = 3.0, 1.0
 TOKEN = re.compile(r"[^\W_]+")  # what FTS5's unicode61 keeps: letters and digits
 MAX_POSITION, MAX_POSITIONS = 16_383, 256  # PostgreSQL's limits per tsvector lexeme
+UNION_ARMS = 100  # parts of the index per compound SELECT (SQLite allows 500)
 
 
 def tokens(text: str) -> list[str]:
@@ -78,8 +79,15 @@ def matching(db: Database, query: Query, where: str, params: list, columns: str,
         return arms[0], [match, *params, bound]
     # Newest part first: SQLite runs a UNION ALL's arms in turn and stops at
     # the LIMIT, so an older part is read only when the newer ones fall short.
-    union = " UNION ALL ".join(f"SELECT * FROM ({arm})" for arm in arms)
-    return f"SELECT * FROM ({union}) LIMIT ?", [*[match, *params, bound] * len(arms), bound]
+    return f"SELECT * FROM ({_union(arms)}) LIMIT ?", [*[match, *params, bound] * len(arms), bound]
+
+
+def _union(arms: list[str]) -> str:
+    """The arms as one UNION ALL, in order, nested in groups of ``UNION_ARMS``:
+    SQLite refuses a compound SELECT of more than 500 terms (50M articles)."""
+    while len(arms) > UNION_ARMS:
+        arms = [_union(arms[i:i + UNION_ARMS]) for i in range(0, len(arms), UNION_ARMS)]
+    return " UNION ALL ".join(f"SELECT * FROM ({arm})" for arm in arms)
 
 
 def _part_matching(name: str, join: str, where: str, columns: str, ranked: bool) -> str:
