@@ -155,6 +155,13 @@ class Store:
 
         return story_of(self, article_id)
 
+    def compact(self) -> tuple[int, int] | None:
+        """Give back the space the store no longer uses (``_compact``):
+        SQLite returns the file's size before and after, in bytes."""
+        from ._compact import compact
+
+        return compact(self)
+
     def search(self, query: str, **filters):
         """Full-text search, best first (``limit=``, ``offset=``, filters);
         ``Hit``s. See docs/corpus.md, "Search"."""

@@ -1,5 +1,5 @@
 """The corpus commands of ``warta`` (``ingest``, ``search``, ``export``,
-``entities``, ``quotes``, ``stories``): each parses its arguments, calls one library
+``entities``, ``quotes``, ``stories``, ``compact``): each parses its arguments, calls one library
 function, and turns a ``WartaError`` into one line on stderr and exit code 2.
 ``warta.cli`` adds every command listed in ``commands``."""
 
@@ -213,5 +213,20 @@ def _group_what_is_new(store) -> None:
         click.echo(f"warta: {ungrouped(store):,} articles are not in stories yet: {exc}", err=True)
 
 
+@click.command("compact")
+@db_option
+@_reports_errors
+def compact_command(db):
+    """Give back the space the store no longer uses (after migrations, rewrites)."""
+    from ._store import Store
+
+    with Store(db, create=False) as store:
+        sizes = store.compact()
+    if sizes:
+        click.echo(f"{db}: {sizes[0] / 2**20:,.1f} MiB -> {sizes[1] / 2**20:,.1f} MiB")
+    else:
+        click.echo(f"{db}: vacuumed and analysed")
+
+
 commands = [ingest_command, search_command, export_command, entities_command, quotes_command,
-            stories_command]
+            stories_command, compact_command]
