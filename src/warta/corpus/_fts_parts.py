@@ -12,10 +12,10 @@ is not needed is never read.
 
 Scores come from each part's own counts (word frequencies of
 ``PART_ROWS`` articles, not of the whole store), as in a search engine's
-shards. Part 0 is ``articles_fts``; migration 5 cuts the index of a store made
-before the parts (``split``: it writes the index once again, minutes at 1M
-articles, like migration 4). ``fts_parts`` says where each part starts, how many rows it holds and
-the first and last publish day among them: a search filtered by dates skips
+shards. Part 0 is ``articles_fts``; migration 5 cuts the index of a store
+made before the parts (``split``: it writes the index once again, ~3
+minutes at 1M articles). ``fts_parts`` says where each part starts, how
+many rows it holds and the first and last publish day among them: a search filtered by dates skips
 the parts with no article of those days (news is mostly stored in the order
 it is published, so a recent range reads the newest parts only).
 """
@@ -71,16 +71,16 @@ def place(db: Database, days: dict[int, int | None]) -> dict[int, list[int]]:
             part, rows = newest, rows + 1
         placed.setdefault(part, []).append(rowid)
     db.executemany(
-        "UPDATE fts_parts SET rows = rows + ?, first_day = coalesce(min(first_day, ?), first_day, ?),"
-        " last_day = coalesce(max(last_day, ?), last_day, ?) WHERE part = ?",
-        [(len(ids), *_span([days[rowid] for rowid in ids]), part) for part, ids in placed.items()])
+        "UPDATE fts_parts SET rows = rows + :rows, first_day = coalesce(min(first_day, :first), first_day, :first),"
+        " last_day = coalesce(max(last_day, :last), last_day, :last) WHERE part = :part",
+        [{"rows": len(ids), "part": part, **_span([days[rowid] for rowid in ids])} for part, ids in placed.items()])
     return placed
 
 
-def _span(days: list[int | None]) -> tuple:
+def _span(days: list[int | None]) -> dict[str, int | None]:
+    """The first and last of the known days (None: none known, the part's stay)."""
     known = [day for day in days if day]
-    first, last = (min(known), max(known)) if known else (None, None)
-    return first, first, last, last
+    return {"first": min(known, default=None), "last": max(known, default=None)}
 
 
 def unplace(db: Database, rowid: int) -> None:
@@ -106,15 +106,16 @@ def split(db: Database) -> None:
         return
     rowids = [row[0] for row in db.execute("SELECT rowid FROM articles_fts ORDER BY rowid")]
     starts = [0, *rowids[PART_ROWS::PART_ROWS]]
-    if len(starts) > 1:
-        for part, (first, end) in enumerate(zip(starts, [*starts[1:], None], strict=True)):
+    ranges = list(enumerate(zip(starts, [*starts[1:], None], strict=True)))  # part, (first rowid, next part's)
+    if len(ranges) > 1:
+        for part, (first, end) in ranges:
             name = "articles_fts_cut" if part == 0 else table(part)
             db.execute(create_sql(name))
             db.execute(f"INSERT INTO {name} (rowid, {COLUMNS}) SELECT rowid, {COLUMNS} FROM articles_fts"
                        " WHERE rowid >= ? AND (? IS NULL OR rowid < ?)", (first, end, end))
         db.execute("DROP TABLE articles_fts")
         db.execute("ALTER TABLE articles_fts_cut RENAME TO articles_fts")
-    for part, (first, end) in enumerate(zip(starts, [*starts[1:], None], strict=True)):
-        rows = min(PART_ROWS, len(rowids) - part * PART_ROWS)
+    for part, (first, end) in ranges:
+        rows = len(rowids[part * PART_ROWS:(part + 1) * PART_ROWS])
         db.execute("INSERT INTO fts_parts SELECT ?, ?, ?, min(day), max(day) FROM article_keys"
                    " WHERE rowid >= ? AND (? IS NULL OR rowid < ?)", (part, first, rows, first, end, end))
