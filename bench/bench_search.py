@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_corpus import QUERIES, clean_paragraphs, synthetic  # noqa: E402
 
 import warta  # noqa: E402
-from warta.corpus import Store, _filter_keys, _search  # noqa: E402
+from warta.corpus import Store, _filter_keys, _fts_parts, _search  # noqa: E402
 from warta.corpus._fulltext import index  # noqa: E402
 from warta.corpus._stem import stems  # noqa: E402
 
@@ -125,11 +125,16 @@ def main() -> None:
     parser.add_argument("--build", type=int, metavar="N", help="first build a search-only store of N articles")
     parser.add_argument("--in-order", action="store_true",
                         help="with --build: publish days rise with the rowid (as a crawl stores news)")
+    parser.add_argument("--part-rows", type=int, default=None,
+                        help="with --build: index parts of this many rows (_fts_parts.PART_ROWS), to try"
+                             " at 200k what parts do at 1M")
     parser.add_argument("--queries", type=int, default=300, help="new queries (after 50 to warm up)")
     parser.add_argument("--candidates", type=int, nargs="+", default=[_search.CANDIDATES],
                         help="ranking windows to time side by side (_search.CANDIDATES)")
     args = parser.parse_args()
     if args.build:
+        if args.part_rows:
+            _fts_parts.PART_ROWS = args.part_rows
         args.db.unlink(missing_ok=True)
         build(args.db, args.build, args.in_order)
     with Store(args.db, create=False, mmap_bytes=1 << 30) as store:

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import corpora
@@ -24,35 +25,96 @@ from spacy.training import biluo_tags_to_spans, iob_to_biluo
 
 HERE = Path(__file__).resolve().parent
 SHIPPED = HERE.parents[1] / "src" / "warta" / "ner" / "model"
+CONFIG = HERE / "config.cfg"
 DEFAULT_CORPORA = ("nerui-train", "nerugm-train", "idner-train", "nergrit-train")
 
 
-def to_docbin(sentences: list[corpora.Sentence], path: Path) -> None:
+def to_docbin(sentences: list[corpora.Sentence], path: Path, tagged: list | None = None) -> None:
+    """Gold NER sentences, then ``tagged`` (words, POS tags) sentences whose
+    entities stay unannotated (missing, not "O"), for the POS experiment."""
     nlp = spacy.blank("id")
     db = DocBin(store_user_data=False)
     for words, tags in sentences:
         doc = Doc(nlp.vocab, words=words)
         doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(tags))
         db.add(doc)
+    for words, pos in tagged or ():
+        db.add(Doc(nlp.vocab, words=words, tags=pos))
     db.to_disk(path)
 
 
-def train(names: list[str], dev: str, work: Path, overrides: list[str]) -> Path:
-    """Train on the named corpora, tune on ``dev``; return the best model's directory."""
-    train_set = [s for name in names for s in corpora.read(name)]
+def train(
+    names: list[str],
+    dev: str,
+    work: Path,
+    overrides: list[str],
+    config: Path = CONFIG,
+    tagged: list | None = None,
+    extra: list | None = None,
+) -> Path:
+    """Train on the named corpora (and ``extra`` sentences), tune on ``dev``;
+    return the best model's directory."""
+    train_set = [s for name in names for s in corpora.read(name)] + (extra or [])
     print(f"training on {len(train_set)} sentences from {', '.join(names)}", flush=True)
-    return train_on(train_set, corpora.read(dev), work, overrides)
+    return train_on(train_set, corpora.read(dev), work, overrides, config, tagged)
 
 
-def train_on(train_set: list, dev_set: list, work: Path, overrides: list[str]) -> Path:
+def train_on(
+    train_set: list,
+    dev_set: list,
+    work: Path,
+    overrides: list[str],
+    config: Path = CONFIG,
+    tagged: list | None = None,
+) -> Path:
     """Run ``spacy train`` on gold sentences; return the best model's directory."""
-    to_docbin(train_set, work / "train.spacy")
+    to_docbin(train_set, work / "train.spacy", tagged)
     to_docbin(dev_set, work / "dev.spacy")
-    cmd = [sys.executable, "-m", "spacy", "train", str(HERE / "config.cfg"),
+    cmd = [sys.executable, "-m", "spacy", "train", str(config),
            "--output", str(work / "out"), "--paths.train", str(work / "train.spacy"),
            "--paths.dev", str(work / "dev.spacy"), *overrides]  # fmt: skip
     subprocess.run(cmd, check=True)
     return work / "out" / "model-best"
+
+
+def pos_tagged(wheel: Path, limit: int = 0) -> list:
+    """The nlp-id POS corpus as (words, tags), minus every evaluation sentence."""
+    from build_vectors import EVAL_SETS, POS_MEMBER
+
+    held_out = {corpora.key(w) for name in EVAL_SETS for w, _ in corpora.read(name)}
+    with zipfile.ZipFile(wheel) as z:
+        lines = z.read(POS_MEMBER).decode("utf-8").splitlines()
+    sentences, words, tags = [], [], []
+    for line in [*lines, ""]:
+        token, _, tag = line.partition("\t")
+        if token.strip():
+            words.append(token.strip())
+            tags.append(tag.strip().upper() or "X")
+        elif words:
+            if corpora.key(words) not in held_out:
+                sentences.append((words, tags))
+            words, tags = [], []
+    print(f"{len(sentences)} POS sentences", flush=True)
+    return sentences[:limit] if limit else sentences
+
+
+def silver(wheel: Path, limit: int = 0) -> list[corpora.Sentence]:
+    """The POS corpus's sentences (minus every evaluation sentence) tagged
+    by the shipped pipeline, model and rules: silver NER data for
+    self-training (``--silver``)."""
+    from warta.ner import nlp as warta_nlp
+
+    sentences = [words for words, _ in pos_tagged(wheel, limit)]
+    pipeline = warta_nlp()
+    docs = pipeline.pipe(Doc(pipeline.vocab, words=words) for words in sentences)
+    return [(words, iob_tags(doc)) for words, doc in zip(sentences, docs, strict=True)]
+
+
+def iob_tags(doc: Doc) -> list[str]:
+    tags = ["O"] * len(doc)
+    for span in doc.ents:
+        tags[span.start : span.end] = [f"B-{span.label_}"] + [f"I-{span.label_}"] * (len(span) - 1)
+    return tags
 
 
 def ship(best: Path, out: Path, names: list[str]) -> None:
@@ -61,6 +123,8 @@ def ship(best: Path, out: Path, names: list[str]) -> None:
     The corpora used go into meta.json: evaluate.py needs them to find the
     idner-news-2k test sentences that no training file contains."""
     nlp = spacy.load(best)
+    if "tagger" in nlp.pipe_names:  # the POS experiment's helper task
+        nlp.remove_pipe("tagger")
     nlp.meta.update(name="warta_ner", version="0.1.0", license="CC BY 4.0 / MIT (see docs/ner.md)")
     nlp.meta["training_corpora"] = names
     nlp.meta.pop("performance", None)
@@ -77,6 +141,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=SHIPPED)
     ap.add_argument("--work", type=Path, default=None, help="scratch dir (default: a temp dir)")
     ap.add_argument("--init-tok2vec", type=Path, default=None, help="pretrain.py's weights")
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument(
+        "--pos-wheel",
+        type=Path,
+        default=None,
+        help="the nlp-id wheel: train a POS tagger on its corpus too (config-pos.cfg)",
+    )
+    ap.add_argument("--pos-limit", type=int, default=0, help="at most this many POS sentences")
+    ap.add_argument(
+        "--silver",
+        type=Path,
+        default=None,
+        help="the nlp-id wheel: add its POS corpus's sentences as tagged by the shipped pipeline",
+    )
     ap.add_argument(
         "overrides", nargs="*", help="spaCy config overrides, e.g. --training.max_steps=2000"
     )
@@ -86,7 +164,9 @@ def main(argv: list[str] | None = None) -> None:
     overrides = [*args.overrides, *extra]
     if args.init_tok2vec:
         overrides.append(f"--paths.init_tok2vec={args.init_tok2vec.resolve()}")
-    best = train(args.corpora, args.dev, work, overrides)
+    tagged = pos_tagged(args.pos_wheel, args.pos_limit) if args.pos_wheel else None
+    extra = silver(args.silver, args.pos_limit) if args.silver else []
+    best = train(args.corpora, args.dev, work, overrides, args.config, tagged, extra)
     ship(best, args.out, args.corpora)
 
 
