@@ -149,6 +149,19 @@ def test_nlp_is_a_cached_spacy_language():
     assert any(e._.canonical for e in doc.ents)
 
 
+def test_the_tokenizer_built_from_defaults_is_the_one_the_model_saved():
+    # _model._load does not read the saved tokenizer (it would build it twice):
+    # this fails when a retrained model saves a tokenizer of its own.
+    from spacy.tokenizer import Tokenizer
+
+    from warta.ner._model import MODEL_DIR
+
+    saved = Tokenizer(nlp().vocab).from_disk(MODEL_DIR / "tokenizer")
+    assert nlp().tokenizer.to_bytes() == saved.to_bytes()
+    assert [t.text for t in nlp()("Anak-anak bermain di Kota Bandung, 20°C.")] == [
+        t.text for t in saved("Anak-anak bermain di Kota Bandung, 20°C.")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -30,7 +30,13 @@ def halves() -> tuple[list, list]:
     return sentences[:middle], sentences[middle:]
 
 
-def run(out: Path, overrides: list[str], config: Path, tagged: list | None) -> list[float]:
+def run(
+    out: Path,
+    overrides: list[str],
+    config: Path,
+    tagged: list | None,
+    silver: tuple[Path, int, Path] | None = None,
+) -> list[float]:
     from warta.ner import nlp as warta_nlp
 
     others = [s for name in OTHERS for s in corpora.read(name)]
@@ -39,8 +45,12 @@ def run(out: Path, overrides: list[str], config: Path, tagged: list | None) -> l
     for k, (seen, held) in enumerate(((first, second), (second, first))):
         work = out / f"half{k}"
         work.mkdir(parents=True, exist_ok=True)
+        extra = []
+        if silver:  # tagged by a teacher trained without the held-out half
+            wheel, limit, teachers = silver
+            extra = train.silver(wheel, limit, teachers / f"half{k}" / "out" / "model-best")
         best = train.train_on(
-            seen + others, corpora.read("nerui-dev"), work, overrides, config, tagged
+            seen + others + extra, corpora.read("nerui-dev"), work, overrides, config, tagged
         )
         pred = evaluate.predict(warta_nlp(best), held)
         scores.append(evaluate.score([corpora.spans(t) for _, t in held], pred)["ALL"][2])
@@ -54,9 +64,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--config", type=Path, default=train.CONFIG)
     ap.add_argument("--pos-wheel", type=Path, default=None, help="as train.py --pos-wheel")
     ap.add_argument("--pos-limit", type=int, default=0)
+    ap.add_argument(
+        "--silver", type=Path, default=None, help="as train.py --silver, with --teachers"
+    )
+    ap.add_argument(
+        "--teachers",
+        type=Path,
+        default=None,
+        help="an earlier halves.py --out: each half's model tags the silver sentences",
+    )
     args, overrides = ap.parse_known_args(argv)
     tagged = train.pos_tagged(args.pos_wheel, args.pos_limit) if args.pos_wheel else None
-    scores = run(args.out, overrides, args.config, tagged)
+    silver = (args.silver, args.pos_limit, args.teachers) if args.silver else None
+    scores = run(args.out, overrides, args.config, tagged, silver)
     print(f"halves: {scores[0]:.3f} / {scores[1]:.3f} (mean {sum(scores) / 2:.3f})")
 
 

@@ -98,14 +98,14 @@ def pos_tagged(wheel: Path, limit: int = 0) -> list:
     return sentences[:limit] if limit else sentences
 
 
-def silver(wheel: Path, limit: int = 0) -> list[corpora.Sentence]:
+def silver(wheel: Path, limit: int = 0, model: Path | None = None) -> list[corpora.Sentence]:
     """The POS corpus's sentences (minus every evaluation sentence) tagged
-    by the shipped pipeline, model and rules: silver NER data for
-    self-training (``--silver``)."""
+    by the warta pipeline, model (default: the shipped one) and rules:
+    silver NER data for self-training (``--silver``)."""
     from warta.ner import nlp as warta_nlp
 
     sentences = [words for words, _ in pos_tagged(wheel, limit)]
-    pipeline = warta_nlp()
+    pipeline = warta_nlp(model)
     docs = pipeline.pipe(Doc(pipeline.vocab, words=words) for words in sentences)
     return [(words, iob_tags(doc)) for words, doc in zip(sentences, docs, strict=True)]
 
