@@ -92,7 +92,9 @@ def test_entities_and_quotes_read_what_the_stages_stored(store_location):
     lines = warta("entities", "--db", db, "--top", "2", "--format", "json").output.splitlines()
     assert json.loads(lines[0]) == {"name": "Indonesia", "label": "LOCATION", "articles": 3, "mentions": 3}
     assert len(lines) == 2
-    assert "PERSON" in warta("entities", "--db", db, "--label", "PERSON").output
+    header, *rows = warta("entities", "--db", db, "--label", "PERSON").output.splitlines()
+    assert header.split() == ["articles", "mentions", "label", "name"]
+    assert rows and all("PERSON" in row for row in rows)
     said = warta("quotes", "--db", db, "--speaker", "prabowo", "--about", "inflasi", "--format", "json")
     [hit] = [json.loads(line) for line in said.output.splitlines()]
     assert hit["speaker"] == "Prabowo Subianto" and hit["text"].startswith("Inflasi harus")

@@ -91,6 +91,10 @@ def test_bad_queries_say_what_is_wrong(store, query):
 def test_bad_dates_are_refused(store):
     with pytest.raises(QueryError, match="YYYY-MM-DD"):
         store.search("rusia", since="1 Maret 2019")
+    for day in ("2019-13-01", "2019-02-30", "2019-00-10"):  # the shape of a day, but none
+        with pytest.raises(QueryError, match="no such day"):
+            store.search("rusia", until=day)
+    assert store.search("rusia", since="2019-02-28", until="2024-02-29") is not None
 
 
 def test_query_text_is_never_fts_syntax(store):

@@ -32,7 +32,8 @@ def test_stories_as_a_table(db):
     path, flood = db
     done = warta("stories", "--since", "2025-10-20", "--until", "2025-10-31", "--db", path)
     assert done.exit_code == 0
-    lines = done.output.splitlines()
+    header, *lines = done.output.splitlines()
+    assert header.split()[:2] == ["articles", "outlets"]
     assert len(lines) == 3  # the flood, the market, the match; the November flood is later
     assert lines[0].split()[:2] == ["4", "4"] and flood in lines[0] and "Banjir Rendam" in lines[0]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 
 from . import _filter_keys
 from ._db import POSTGRES, SQLITE, Database
@@ -148,3 +149,7 @@ def check_days(**days: str | None) -> None:
     for name, day in days.items():
         if day is not None and not DATE.match(day):
             raise QueryError(f"--{name} {day!r}: give a day as YYYY-MM-DD")
+        try:
+            day is None or date.fromisoformat(day)
+        except ValueError:  # the right shape, but month 13 or 30 February: it would match nothing
+            raise QueryError(f"--{name} {day!r}: no such day") from None

@@ -147,9 +147,11 @@ def entities_command(db, top, label, since, until, outlet, fmt):
 
     with Store(db, create=False) as store:
         counts = top_entities(store, top, label=label, since=since, until=until, outlet=outlet)
+    if counts and fmt != "json":
+        click.echo(f"{'articles':>8}  {'mentions':>8}  {'label':12}  name")
     for entity in counts:
         click.echo(json.dumps(entity.to_dict(), ensure_ascii=False) if fmt == "json" else
-                   f"{entity.articles:6,}  {entity.mentions:7,}  {entity.label or '-':12}  {entity.name}")
+                   f"{entity.articles:8,}  {entity.mentions:8,}  {entity.label or '-':12}  {entity.name}")
 
 
 @click.command("quotes")
@@ -193,9 +195,11 @@ def stories_command(db, since, until, outlet, min_articles, limit, fmt):
         _group_what_is_new(store)
         found = store.stories(since=since, until=until, outlet=outlet, min_articles=min_articles,
                               limit=limit)
+    if found and fmt != "json":
+        click.echo(f"{'articles':>8}  {'outlets':>7}  {'first seen':16} - {'last seen':16}  title  [story id]")
     for story in found:
         click.echo(json.dumps(story.to_dict(), ensure_ascii=False) if fmt == "json" else
-                   f"{story.articles:5,}  {story.outlets:3,} outlets  {(story.first_seen or '')[:16]:16}"
+                   f"{story.articles:8,}  {story.outlets:7,}  {(story.first_seen or '')[:16]:16}"
                    f" - {(story.last_seen or '')[:16]:16}  {story.title or '(no headline)'}  [{story.id}]")
     if not found:
         click.echo("no stories", err=True)
