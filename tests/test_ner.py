@@ -29,7 +29,7 @@ OPENERS = {
     "Pemimpin",
 }
 #: Pinned a little under the measured F1 of the shipped model (see docs/ner.md).
-NERUI_TEST_F1_FLOOR = 0.865  # measured 0.875 (model G with the neighbour rules, docs/ner.md)
+NERUI_TEST_F1_FLOOR = 0.870  # measured 0.878 (model G with the rules of session 7, docs/ner.md)
 
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
 

@@ -134,6 +134,34 @@ def test_organisation_short_forms_are_organisations():
     assert ("BI", "ORG") not in got  # a capitalised word follows: "BI Rate" is a rate
 
 
+def test_person_short_forms_are_persons():
+    doc = doc_of("Menurut Jokowi dan SBY, rapat itu penting.")
+    assert {("Jokowi", "PER"), ("SBY", "PER")} <= found(_neighbours.short_forms(doc, []))
+
+
+def test_names_the_training_data_tags_are_tagged_where_the_model_missed_them():
+    doc = doc_of("Produk Samsung dan Toyota laris, kata pengurus Partai Golkar.")
+    spans = [span(doc, "Partai Golkar", "ORG")]
+    got = found(_neighbours.known_names(doc, spans))
+    assert {("Samsung", "ORG"), ("Toyota", "ORG"), ("Partai Golkar", "ORG")} == got  # Golkar stays inside
+
+
+def test_a_known_name_before_a_capitalised_word_is_left_to_the_model():
+    doc = doc_of("Ia membeli ponsel Samsung Galaxy baru dan bergabung dengan Real Madrid musim ini.")
+    got = found(_neighbours.known_names(doc, []))
+    assert ("Samsung", "ORG") not in got  # "Samsung Galaxy" is a product's name
+    assert ("Real Madrid", "ORG") in got and ("Madrid", "LOC") not in got  # the longest name wins
+
+
+def test_known_names_are_names_the_training_corpora_tag():
+    from warta.ner._neighbours import _known
+
+    known = _known()
+    assert len(known) > 3000 and set(known.values()) == {"PER", "ORG", "LOC"}
+    assert all(words[0][:1].isupper() for words in known)
+    assert not [w for w in known if len(w) == 1 and w[0].lower() in _rules.common_words()]
+
+
 def test_tagged_short_forms_are_left_alone():
     doc = doc_of("Kantor KPK Jatim tutup.")
     spans = [span(doc, "KPK Jatim", "ORG")]

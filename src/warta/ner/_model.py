@@ -74,6 +74,7 @@ def warta_entities(doc: Doc) -> Doc:
         _neighbours.acronym_pairs,
         _neighbours.short_forms,
         _neighbours.listed_persons,
+        _neighbours.known_names,
     ):
         spans = rule(doc, spans)
     doc.ents = _rules.propagate(doc, spans)

@@ -5,14 +5,20 @@ parentheses names the same thing as its long form ("Universitas Indonesia
 (UI)"), a list joins names of one kind ("Tommy Robredo dan Nikolay
 Davidenko"), "dan" continues an organisation's name after its head
 ("Kementerian Pekerjaan Umum dan Perumahan Rakyat"), and the short forms of
-provinces ("Jatim") and organisations ("BNPB") are tagged. Chosen on NER UI
-dev fold 01 and on held-out halves of NER UI train fold 01 (docs/ner.md).
+provinces ("Jatim"), organisations ("BNPB") and people ("Jokowi") are
+tagged, as are the names the training corpora tag. Chosen on NER UI dev fold
+01 and on held-out halves of NER UI train fold 01 (docs/ner.md).
 """
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from . import _places
@@ -26,6 +32,7 @@ from ._rules import (
     titles,
 )
 
+KNOWN_NAMES = Path(__file__).with_name("known_names.json")
 #: Lower-case words a long form may hold between its capitalised words.
 _CONNECTORS = frozenset({"dan", "untuk", "for", "and", "of", "the", "&", "-"})
 #: Tokens that join the items of a list.
@@ -165,10 +172,12 @@ def _ends_item(doc: Doc, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _short_forms() -> dict[tuple[str, ...], str]:
-    """Short names from the alias table: organisations ("KPK", "Polri") and
-    provinces ("Jatim", "DKI Jakarta"); the countries' ("AS", "RI") are left
-    out: NER UI tags "dolar AS" and "RI 1" as places, idner-news-2k does not."""
+    """Short names from the alias table: organisations ("KPK", "Polri"),
+    provinces ("Jatim", "DKI Jakarta") and people ("Jokowi", "SBY"); the
+    countries' ("AS", "RI") are left out: NER UI tags "dolar AS" and "RI 1"
+    as places, idner-news-2k does not."""
     forms = {tuple(short.split()): "ORG" for short in tables()["ORG"]}
+    forms.update({tuple(short.split()): "PER" for short in tables()["PER"]})
     for short, name in tables()["LOC"].items():
         place = _places.lookup(name)
         if place is not None and place.kind == "province":
@@ -182,9 +191,10 @@ def _short_form_firsts() -> frozenset[str]:
 
 
 def short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Untagged short names of organisations and provinces from the alias
-    table are tagged ("Humas BNPB", "Pemprov Jatim"), unless a capitalised
-    word follows ("Jakarta Pusat" is another place, "BI Rate" no bank)."""
+    """Untagged short names of organisations, provinces and people from the
+    alias table are tagged ("Humas BNPB", "Pemprov Jatim", "kata Jokowi"),
+    unless a capitalised word follows ("Jakarta Pusat" is another place, "BI
+    Rate" no bank)."""
     forms = _short_forms()
     out, covered = list(spans), _covered(spans)
     for i in _positions(doc, _short_form_firsts()):
@@ -194,4 +204,47 @@ def short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
             if not (len(words) > n and i + n not in covered and _is_name_word(words[n])):
                 out.append(Span(doc, i, i + n, label=forms[tuple(words[:n])]))
                 covered.update(range(i, i + n))
+    return _by_start(out)
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[tuple[str, ...], str]:
+    names = json.loads(KNOWN_NAMES.read_text(encoding="utf-8"))["names"]
+    return {tuple(name.split()): label for name, label in names.items()}
+
+
+@lru_cache(maxsize=1)
+def _known_by_hash() -> tuple[dict[tuple[int, ...], str], dict[int, list[int]]]:
+    """``_known`` by word hashes (as ``Doc.to_array(ORTH)`` gives them, the
+    same in every vocabulary), and the name lengths each first word starts,
+    longest first."""
+    names, lengths = {}, defaultdict(set)
+    for words, label in _known().items():
+        key = tuple(hash_string(w) for w in words)
+        names[key] = label
+        lengths[key[0]].add(len(key))
+    return names, {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
+
+
+def known_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged names that the training corpora tag (``known_names.json``,
+    built by training/ner/build_names.py) get the label they have there: the
+    model, judging each word from its context, misses some it was taught
+    ("Jokowi" after a verb, a company in a list). The longest name wins, and
+    none is tagged when a capitalised word follows (it begins a longer name)."""
+    names, lengths = _known_by_hash()
+    orths = doc.to_array(ORTH).tolist()  # word hashes in one call: a ``Token`` per word is the cost
+    out, covered, after = list(spans), _covered(spans), 0
+    for i in [i for i, orth in enumerate(orths) if orth in lengths]:
+        if i < after or i in covered:
+            continue
+        key = orths[i : i + lengths[orths[i]][0]]
+        n = next((n for n in lengths[key[0]] if n <= len(key) and tuple(key[:n]) in names), 0)
+        if not n or covered.intersection(range(i, i + n)):
+            continue
+        if i + n < len(doc) and i + n not in covered and _is_name_word(doc[i + n].text):
+            continue
+        out.append(Span(doc, i, i + n, label=names[tuple(key[:n])]))
+        covered.update(range(i, i + n))
+        after = i + n
     return _by_start(out)
