@@ -147,9 +147,11 @@ def _filters(since, until, outlet, label, language, *, entity=None, speaker=None
 def check_days(**days: str | None) -> None:
     """Raises ``QueryError`` unless each given day is YYYY-MM-DD (None: no day)."""
     for name, day in days.items():
-        if day is not None and not DATE.match(day):
+        if day is None:
+            continue
+        if not DATE.match(day):
             raise QueryError(f"--{name} {day!r}: give a day as YYYY-MM-DD")
         try:
-            day is None or date.fromisoformat(day)
+            date.fromisoformat(day)
         except ValueError:  # the right shape, but month 13 or 30 February: it would match nothing
             raise QueryError(f"--{name} {day!r}: no such day") from None

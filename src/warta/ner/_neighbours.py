@@ -32,6 +32,7 @@ from ._rules import (
     titles,
 )
 
+#: Names the training corpora tag, with their label (training/ner/build_names.py).
 KNOWN_NAMES = Path(__file__).with_name("known_names.json")
 #: Lower-case words a long form may hold between its capitalised words.
 _CONNECTORS = frozenset({"dan", "untuk", "for", "and", "of", "the", "&", "-"})
