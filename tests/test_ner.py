@@ -130,6 +130,18 @@ def test_acronym_defined_in_text():
     assert acr and {e["canonical"] for e in acr} == {"Badan Pusat Statistik"}
 
 
+def test_a_parenthesis_defines_an_acronym_only_when_it_may_stand_for_it():
+    from warta.ner._rules import _may_stand_for
+
+    for acronym, long in (("BPS", "Badan Pusat Statistik"), ("KDM", "Dedi Mulyadi"),
+                          ("IKN", "Kota Nusantara"), ("RITS", "PT Roatex Indonesia Tollroad System")):
+        assert _may_stand_for(acronym, long), (acronym, long)
+    for acronym, long in (("AR", "37"), ("AHY", "Menko Infra"), ("TLKM", "+11,56%"), ("OTT", "Tawon Vespa")):
+        assert not _may_stand_for(acronym, long), (acronym, long)
+    ents = run("Polisi menangkap AR (37) di rumahnya. AR mengaku menyesal.")
+    assert "37" not in {e["canonical"] for e in ents}
+
+
 def test_alias_across_article():
     ents = run("Joko Widodo meresmikan bendungan itu.\n\nMenurut Jokowi, proyek itu penting.")
     assert {e["canonical"] for e in ents if e["label"] == "PER"} == {"Joko Widodo"}

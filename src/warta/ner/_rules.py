@@ -9,6 +9,7 @@ organisation (warta's LOC covers countries).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
@@ -138,11 +139,26 @@ def acronyms(spans: list[Span]) -> dict[str, str]:
         inner = _parenthesised(span.doc, span.end)
         if inner is None:
             continue
-        if is_acronym(inner.text) and not is_acronym(span.text):
+        if is_acronym(inner.text) and not is_acronym(span.text) and _may_stand_for(inner.text, span.text):
             found[inner.text] = span.text
-        elif is_acronym(span.text) and not is_acronym(inner.text):
+        elif is_acronym(span.text) and not is_acronym(inner.text) and _may_stand_for(span.text, inner.text):
             found[span.text] = inner.text
     return found
+
+
+def _may_stand_for(acronym: str, long: str) -> bool:
+    """Whether ``long`` may be what ``acronym`` abbreviates: it starts with
+    the acronym's first letter, or two of its words' initials are letters of
+    the acronym (Indonesian acronyms skip words and take syllables: "Dedi
+    Mulyadi (KDM)", "Ibu Kota Nusantara" cut to "Kota Nusantara (IKN)"). A
+    parenthesis also holds ages, roles and nicknames ("AR (37)", "Pak AHY
+    (Menko Infra)"), which define nothing."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = [w[0].upper() for w in long.split() if w[:1].isalpha()]
+    if not letters or not initials:
+        return False
+    shared = sum((Counter(letters) & Counter(initials)).values())
+    return initials[0] == letters[0] or shared >= 2
 
 
 def _parenthesised(doc: Doc, i: int) -> Span | None:
