@@ -153,6 +153,15 @@ def test_a_known_name_before_a_capitalised_word_is_left_to_the_model():
     assert ("Real Madrid", "ORG") in got and ("Madrid", "LOC") not in got  # the longest name wins
 
 
+def test_a_known_name_inside_a_longer_one_is_left_alone():
+    doc = doc_of("Saham PT Bank Rakyat Indonesia (Persero) Tbk naik, kata Bernad Darmawan Sutrisno.")
+    assert found(_neighbours.known_names(doc, [])) & {("Tbk", "ORG"), ("Sutrisno", "PER")} == set()
+    doc = doc_of("Arsenal melumat Atletico Madrid 4-0.")
+    assert ("Atletico", "ORG") not in found(_neighbours.known_names(doc, [span(doc, "Madrid", "LOC")]))
+    doc = doc_of("Hal itu disampaikan Presiden Jokowi dan pengusaha Slamet.")
+    assert ("Slamet", "PER") in found(_neighbours.known_names(doc, []))  # after a lower-case word
+
+
 def test_known_names_are_names_the_training_corpora_tag():
     from warta.ner._neighbours import _known
 

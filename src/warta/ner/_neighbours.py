@@ -227,12 +227,24 @@ def _known_by_hash() -> tuple[dict[tuple[int, ...], str], dict[int, list[int]]]:
     return names, {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
 
 
+def _inside_a_name(doc: Doc, i: int, covered: set[int]) -> bool:
+    """Whether word ``i`` follows an untagged capitalised word, no title,
+    inside a sentence: the end of a longer name ("Gibran Rakabuming Raka",
+    not "Presiden Jokowi")."""
+    before = doc[i - 1] if i > 1 else None
+    return (before is not None and i - 1 not in covered and _is_name_word(before.text)
+            and before.lower_ not in titles() and doc[i - 2].text not in (".", "!", "?", '"'))
+
+
 def known_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Untagged names that the training corpora tag (``known_names.json``,
     built by training/ner/build_names.py) get the label they have there: the
     model, judging each word from its context, misses some it was taught
     ("Jokowi" after a verb, a company in a list). The longest name wins, and
-    none is tagged when a capitalised word follows (it begins a longer name)."""
+    none is tagged inside a longer one: before a capitalised word ("Atletico
+    Madrid"), after a parenthesis ("(Persero) Tbk"), nor a person's name
+    after an untagged capitalised word that is no title ("Gibran Rakabuming
+    Raka"; these guards were read off the Detik bodies, docs/ner.md)."""
     names, lengths = _known_by_hash()
     orths = doc.to_array(ORTH).tolist()  # word hashes in one call: a ``Token`` per word is the cost
     out, covered, after = list(spans), _covered(spans), 0
@@ -243,7 +255,11 @@ def known_names(doc: Doc, spans: list[Span]) -> list[Span]:
         n = next((n for n in lengths[key[0]] if n <= len(key) and tuple(key[:n]) in names), 0)
         if not n or covered.intersection(range(i, i + n)):
             continue
-        if i + n < len(doc) and i + n not in covered and _is_name_word(doc[i + n].text):
+        if i + n < len(doc) and _is_name_word(doc[i + n].text):
+            continue
+        if i > 0 and doc[i - 1].text == ")":
+            continue
+        if names[tuple(key[:n])] == "PER" and _inside_a_name(doc, i, covered):
             continue
         out.append(Span(doc, i, i + n, label=names[tuple(key[:n])]))
         covered.update(range(i, i + n))
