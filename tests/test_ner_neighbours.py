@@ -158,6 +158,8 @@ def test_a_known_name_inside_a_longer_one_is_left_alone():
     assert found(_neighbours.known_names(doc, [])) & {("Tbk", "ORG"), ("Sutrisno", "PER")} == set()
     doc = doc_of("Arsenal melumat Atletico Madrid 4-0.")
     assert ("Atletico", "ORG") not in found(_neighbours.known_names(doc, [span(doc, "Madrid", "LOC")]))
+    doc = doc_of("Teks Arab-Latin: doa sebelum makan.")
+    assert ("Arab", "LOC") not in found(_neighbours.known_names(doc, []))  # a script, hyphenated
     doc = doc_of("Hal itu disampaikan Presiden Jokowi dan pengusaha Slamet.")
     assert ("Slamet", "PER") in found(_neighbours.known_names(doc, []))  # after a lower-case word
 

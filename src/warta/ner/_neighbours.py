@@ -227,6 +227,12 @@ def _known_by_hash() -> tuple[dict[tuple[int, ...], str], dict[int, list[int]]]:
     return names, {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
 
 
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """Whether word ``i`` is a hyphen that joins the word before to a
+    capitalised one ("Arab-Latin", the script)."""
+    return doc[i].text == "-" and i + 1 < len(doc) and _is_name_word(doc[i + 1].text)
+
+
 def _inside_a_name(doc: Doc, i: int, covered: set[int]) -> bool:
     """Whether word ``i`` follows an untagged capitalised word, no title,
     inside a sentence: the end of a longer name ("Gibran Rakabuming Raka",
@@ -242,7 +248,7 @@ def known_names(doc: Doc, spans: list[Span]) -> list[Span]:
     model, judging each word from its context, misses some it was taught
     ("Jokowi" after a verb, a company in a list). The longest name wins, and
     none is tagged inside a longer one: before a capitalised word ("Atletico
-    Madrid"), after a parenthesis ("(Persero) Tbk"), nor a person's name
+    Madrid", "Arab-Latin"), after a parenthesis ("(Persero) Tbk"), nor a person's name
     after an untagged capitalised word that is no title ("Gibran Rakabuming
     Raka"; these guards were read off the Detik bodies, docs/ner.md)."""
     names, lengths = _known_by_hash()
@@ -255,7 +261,7 @@ def known_names(doc: Doc, spans: list[Span]) -> list[Span]:
         n = next((n for n in lengths[key[0]] if n <= len(key) and tuple(key[:n]) in names), 0)
         if not n or covered.intersection(range(i, i + n)):
             continue
-        if i + n < len(doc) and _is_name_word(doc[i + n].text):
+        if i + n < len(doc) and (_is_name_word(doc[i + n].text) or _hyphenated(doc, i + n)):
             continue
         if i > 0 and doc[i - 1].text == ")":
             continue
