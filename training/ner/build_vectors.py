@@ -31,19 +31,26 @@ TRAIN_SETS = ("nerui-train", "nerugm-train", "idner-train", "nergrit-train")
 DEFAULT_OUT = Path(tempfile.gettempdir()) / "warta-ner-vectors"
 
 
-def pos_sentences(wheel: Path) -> list[list[str]]:
-    """Token lists of the nlp-id POS corpus (token TAB tag, blank line between sentences)."""
+def pos_corpus(wheel: Path) -> list[tuple[list[str], list[str]]]:
+    """(tokens, tags) of the nlp-id POS corpus (token TAB tag, blank line
+    between sentences); a missing tag is "X", tags in upper case."""
     with zipfile.ZipFile(wheel) as z:
-        text = z.read(POS_MEMBER).decode("utf-8")
-    sentences, words = [], []
-    for line in text.splitlines():
-        token = line.split("\t", 1)[0].strip()
-        if token:
-            words.append(token)
+        lines = z.read(POS_MEMBER).decode("utf-8").splitlines()
+    sentences, words, tags = [], [], []
+    for line in [*lines, ""]:
+        token, _, tag = line.partition("\t")
+        if token.strip():
+            words.append(token.strip())
+            tags.append(tag.strip().upper() or "X")
         elif words:
-            sentences.append(words)
-            words = []
-    return [*sentences, words] if words else sentences
+            sentences.append((words, tags))
+            words, tags = [], []
+    return sentences
+
+
+def pos_sentences(wheel: Path) -> list[list[str]]:
+    """Token lists of the nlp-id POS corpus."""
+    return [words for words, _ in pos_corpus(wheel)]
 
 
 def raw_sentences(wheel: Path) -> list[list[str]]:

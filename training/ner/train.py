@@ -15,13 +15,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 import corpora
 import spacy
 from spacy.tokens import Doc, DocBin
-from spacy.training import biluo_tags_to_spans, iob_to_biluo
+from spacy.training import biluo_tags_to_spans, biluo_to_iob, iob_to_biluo
+from spacy.training.iob_utils import doc_to_biluo_tags
 
 HERE = Path(__file__).resolve().parent
 SHIPPED = HERE.parents[1] / "src" / "warta" / "ner" / "model"
@@ -79,21 +79,12 @@ def train_on(
 
 def pos_tagged(wheel: Path, limit: int = 0) -> list:
     """The nlp-id POS corpus as (words, tags), minus every evaluation sentence."""
-    from build_vectors import EVAL_SETS, POS_MEMBER
+    from build_vectors import EVAL_SETS, pos_corpus
 
     held_out = {corpora.key(w) for name in EVAL_SETS for w, _ in corpora.read(name)}
-    with zipfile.ZipFile(wheel) as z:
-        lines = z.read(POS_MEMBER).decode("utf-8").splitlines()
-    sentences, words, tags = [], [], []
-    for line in [*lines, ""]:
-        token, _, tag = line.partition("\t")
-        if token.strip():
-            words.append(token.strip())
-            tags.append(tag.strip().upper() or "X")
-        elif words:
-            if corpora.key(words) not in held_out:
-                sentences.append((words, tags))
-            words, tags = [], []
+    sentences = [
+        (words, tags) for words, tags in pos_corpus(wheel) if corpora.key(words) not in held_out
+    ]
     print(f"{len(sentences)} POS sentences", flush=True)
     return sentences[:limit] if limit else sentences
 
@@ -107,14 +98,10 @@ def silver(wheel: Path, limit: int = 0, model: Path | None = None) -> list[corpo
     sentences = [words for words, _ in pos_tagged(wheel, limit)]
     pipeline = warta_nlp(model)
     docs = pipeline.pipe(Doc(pipeline.vocab, words=words) for words in sentences)
-    return [(words, iob_tags(doc)) for words, doc in zip(sentences, docs, strict=True)]
-
-
-def iob_tags(doc: Doc) -> list[str]:
-    tags = ["O"] * len(doc)
-    for span in doc.ents:
-        tags[span.start : span.end] = [f"B-{span.label_}"] + [f"I-{span.label_}"] * (len(span) - 1)
-    return tags
+    return [
+        (words, biluo_to_iob(doc_to_biluo_tags(doc)))
+        for words, doc in zip(sentences, docs, strict=True)
+    ]
 
 
 def ship(best: Path, out: Path, names: list[str]) -> None:

@@ -261,13 +261,14 @@ def known_names(doc: Doc, spans: list[Span]) -> list[Span]:
         n = next((n for n in lengths[key[0]] if n <= len(key) and tuple(key[:n]) in names), 0)
         if not n or covered.intersection(range(i, i + n)):
             continue
+        label = names[tuple(key[:n])]
         if i + n < len(doc) and (_is_name_word(doc[i + n].text) or _hyphenated(doc, i + n)):
             continue
         if i > 0 and doc[i - 1].text == ")":
             continue
-        if names[tuple(key[:n])] == "PER" and _inside_a_name(doc, i, covered):
+        if label == "PER" and _inside_a_name(doc, i, covered):
             continue
-        out.append(Span(doc, i, i + n, label=names[tuple(key[:n])]))
+        out.append(Span(doc, i, i + n, label=label))
         covered.update(range(i, i + n))
         after = i + n
     return _by_start(out)
