@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from . import _neighbours, _rules
 from ._canon import Mention, link
+from ._ops import use_numpy_blas
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 EXTENSIONS = ("canonical", "role", "code", "name_en", "kind")
@@ -58,6 +59,9 @@ def _load(model: str) -> Language:
     # saved copy; that copy is those same defaults (tests/test_ner.py checks
     # the bytes), so it is not read, and a load takes half the time.
     pipeline = spacy.load(model, exclude=["tokenizer"])
+    for _, component in pipeline.components:
+        if hasattr(component, "model"):
+            use_numpy_blas(component.model)
     pipeline.add_pipe("warta_entities", last=True)
     _loaded_words[model] = len(pipeline.vocab)
     return pipeline
