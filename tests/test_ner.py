@@ -231,3 +231,16 @@ def test_capitalised_words_after_a_lower_case_place_word_are_a_place():
     # a lower-case word after the trigger, or a capitalised common word, starts nothing
     doc = nlp().make_doc("Warga kota itu menolak. Di wilayah Yang sama, polisi berjaga.")
     assert places_after_triggers(doc, []) == []
+
+
+def test_repeats_are_found_by_spacys_string_ids_even_for_its_symbols():
+    # "X" (like "ORG" or "PER") is one of spaCy's symbols: its id in a Doc is
+    # the symbol's number, not the string's hash.
+    from spacy.tokens import Span
+
+    from warta.ner._rules import _positions, propagate
+
+    doc = nlp().make_doc("Platform X milik Musk. Pengguna X di Indonesia bertambah, kata Dewan Pers.")
+    assert _positions(doc, frozenset({"X", "Dewan"})) == [1, 6, 12]
+    found = propagate(doc, [Span(doc, 1, 2, label="ORG")])
+    assert [(s.start, s.text, s.label_) for s in found] == [(1, "X", "ORG"), (6, "X", "ORG")]

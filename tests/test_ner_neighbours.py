@@ -164,6 +164,12 @@ def test_a_known_name_inside_a_longer_one_is_left_alone():
     assert ("Slamet", "PER") in found(_neighbours.known_names(doc, []))  # after a lower-case word
 
 
+def test_a_known_name_ending_in_one_of_spacys_symbols_is_found():
+    # "X" is a spaCy symbol: its id in a Doc is the symbol's number, not a hash
+    doc = doc_of("Acara itu dibuka oleh Sri Sultan Hamengku Buwono X di Yogyakarta.")
+    assert ("Sri Sultan Hamengku Buwono X", "PER") in found(_neighbours.known_names(doc, []))
+
+
 def test_known_names_are_names_the_training_corpora_tag():
     from warta.ner._neighbours import _known
 

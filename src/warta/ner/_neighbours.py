@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.attrs import ORTH
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from . import _places
@@ -216,12 +216,13 @@ def _known() -> dict[tuple[str, ...], str]:
 
 @lru_cache(maxsize=1)
 def _known_by_hash() -> tuple[dict[tuple[int, ...], str], dict[int, list[int]]]:
-    """``_known`` by word hashes (as ``Doc.to_array(ORTH)`` gives them, the
+    """``_known`` by spaCy's string ids (as ``Doc.to_array(ORTH)`` gives them: a
+    hash, or a symbol's number for "X" in "Sultan Hamengku Buwono X"; the
     same in every vocabulary), and the name lengths each first word starts,
     longest first."""
     names, lengths = {}, defaultdict(set)
     for words, label in _known().items():
-        key = tuple(hash_string(w) for w in words)
+        key = tuple(get_string_id(w) for w in words)
         names[key] = label
         lengths[key[0]].add(len(key))
     return names, {first: sorted(ns, reverse=True) for first, ns in lengths.items()}

@@ -13,8 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
-import numpy
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from . import _places
@@ -201,11 +201,11 @@ def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
     names = _names(spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     longest = max((len(k) for k in names), default=0)
-    orths = doc.to_array(ORTH)  # word hashes in one call: a ``Token`` per word is the cost here
-    strings = doc.vocab.strings
-    by_hash = {tuple(strings[w] for w in k): label for k, label in names.items()}
-    firsts = numpy.flatnonzero(numpy.isin(orths, [k[0] for k in by_hash])).tolist()
-    orths = orths.tolist()
+    # word hashes in one call: a ``Token`` per word is the cost here
+    orths = doc.to_array(ORTH).tolist()
+    by_hash = {tuple(get_string_id(w) for w in k): label for k, label in names.items()}
+    starts = {k[0] for k in by_hash}
+    firsts = [i for i, orth in enumerate(orths) if orth in starts]
     found, after = [], 0
     for i in firsts:  # only where a known name can start
         if i < after or i in covered or not doc[i].text[:1].isupper():
@@ -260,8 +260,15 @@ def places_after_triggers(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """Where ``words`` occur in ``doc`` (by hash: no ``Token`` per word)."""
-    ids = [doc.vocab.strings[w] for w in words]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), ids)).tolist()
+    ids = _hashes(words)
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in ids]
+
+
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    # spaCy's string ids (a hash, or a symbol's number for "X", "ORG"...), as
+    # ``Doc.to_array(ORTH)`` gives them; the same in every vocabulary.
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _capitalised_run(doc: Doc, start: int, covered: set[int], *, longest: int | None = None,
