@@ -13,6 +13,7 @@ its threads.
 
 from __future__ import annotations
 
+import numpy
 from thinc.api import NumpyOps
 from thinc.model import Model
 from threadpoolctl import ThreadpoolController
@@ -20,7 +21,7 @@ from threadpoolctl import ThreadpoolController
 
 class OneThreadBlasOps(NumpyOps):
     """``NumpyOps`` whose ``gemm`` is numpy's, on one BLAS thread, and whose
-    ``gather_add`` is numpy's fancy indexing."""
+    ``gather_add`` is numpy's ``take``."""
 
     name = "warta_numpy"
 
@@ -42,9 +43,15 @@ class OneThreadBlasOps(NumpyOps):
 
     def gather_add(self, table, indices):
         # The embedding tables' lookup: thinc calls BLIS's saxpy once per
-        # word and hash key (~8,000 calls an article, ~1 ms); numpy gathers
-        # the rows at once and adds them in the same order, to the same bits.
-        return table[indices].sum(axis=1)
+        # word and hash key (~8,000 calls an article); one ``take`` per key
+        # column is twice as fast, and adds the rows in the same order, to
+        # the same bits.
+        if indices.ndim != 2 or indices.shape[1] == 0:
+            return super().gather_add(table, indices)
+        out = numpy.take(table, indices[:, 0], axis=0)
+        for column in range(1, indices.shape[1]):
+            out += numpy.take(table, indices[:, column], axis=0)
+        return out
 
 
 def use_numpy_blas(model: Model) -> None:
