@@ -1,12 +1,16 @@
 """Speed and memory of the ``entities`` stage on one core.
 
     python bench/bench_ner.py [--articles 200]
+    python bench/bench_ner.py --articles 500 --ops   # thinc's BLIS ops against warta's, in turn
 
 Articles come from ../shared/data/news/detik-2025-dev.csv (real 2025 news,
 used here for measurement only) or, without ../shared, from a built-in
 paragraph repeated. Prints articles/s, tokens/s and sentences/s per core
 (CPU time of this one-threaded process), the wall-clock rate, and the peak
-resident memory.
+resident memory. With ``--ops``, each article goes through the stage twice,
+once with thinc's own ``NumpyOps`` (BLIS) in the model and once with warta's
+(warta/ner/_ops.py), the order alternating, so that a busy machine slows both
+alike; it prints the CPU time an article of each.
 """
 
 from __future__ import annotations
@@ -46,15 +50,37 @@ def articles(n: int) -> list[Article]:
     return [Article(paragraphs=[p.strip() for p in b.split("\n") if p.strip()]) for b in bodies]
 
 
+def compare_ops(batch: list[Article], passes: int = 2) -> None:
+    from thinc.api import NumpyOps
+
+    layers = list(nlp().get_pipe("ner").model.walk())
+    choices = {"thinc NumpyOps (BLIS)": NumpyOps(), "warta OneThreadBlasOps": layers[0].ops}
+    cpu = dict.fromkeys(choices, 0.0)
+    for n in range(passes):
+        for i, article in enumerate(batch):
+            order = list(choices.items())[:: 1 if (i + n) % 2 else -1]
+            for name, ops in order:
+                for layer in layers:
+                    layer.ops = ops
+                start = time.process_time()
+                entities(article)
+                cpu[name] += time.process_time() - start
+    for name, seconds in cpu.items():
+        print(f"{name:<24} {seconds / (passes * len(batch)) * 1000:.2f} ms of CPU an article")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--ops", action="store_true", help="compare BLIS ops with warta's, in turn")
     args = ap.parse_args()
     batch = articles(args.articles)
     tokenizer = nlp().tokenizer  # also loads the model before the clock starts
     tokens = sum(len(tokenizer(a.body)) for a in batch)
     sentences = sum(len(SENTENCE_END.findall(a.body)) or 1 for a in batch)
     entities(Article(paragraphs=["Pemanasan: Jokowi di Jakarta."]))
+    if args.ops:
+        return compare_ops(batch)
     wall, cpu = time.perf_counter(), time.process_time()
     for a in batch:
         entities(a)
