@@ -194,3 +194,16 @@ def test_a_person_span_of_titles_only_is_dropped():
 def test_pipeline_applies_the_rules():
     doc = nlp()("Gubernur itu meninjau Mapolda Jatim di Surabaya pada Senin pagi.")
     assert ("Jatim", "LOC") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_names_in_a_fixture_list_are_clubs():
+    from warta.ner._clubs import fixtures
+
+    doc = doc_of("Sisa laga Roma: Bologna (kandang), Chievo (tandang), Atalanta (tandang) dan Kota Baru.")
+    spans = [span(doc, "Roma", "LOC"), span(doc, "Bologna", "PER"), span(doc, "Chievo", "LOC")]
+    assert found(fixtures(doc, spans)) == {
+        ("Roma", "LOC"),  # not before a venue: left to the other rules
+        ("Bologna", "ORG"),
+        ("Chievo", "ORG"),
+        ("Atalanta", "ORG"),  # untagged, tagged now
+    }

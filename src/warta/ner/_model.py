@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import _neighbours, _rules
+from . import _clubs, _neighbours, _rules
 from ._canon import Mention, link
 from ._ops import use_numpy_blas
 
@@ -81,7 +81,7 @@ def warta_entities(doc: Doc) -> Doc:
         _neighbours.known_names,
     ):
         spans = rule(doc, spans)
-    doc.ents = _rules.propagate(doc, spans)
+    doc.ents = _rules.propagate(doc, _clubs.fixtures(doc, spans))
     mentions = mentions_of(doc)
     link(mentions, _rules.acronyms(list(doc.ents)))
     for span, m in zip(doc.ents, mentions, strict=True):
