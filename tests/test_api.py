@@ -46,6 +46,30 @@ def test_extra_stage_runs_after_read():
     assert seen == [(1, "id")]
 
 
+def test_run_many_uses_a_stages_many_form_and_isolates_a_failure():
+    from warta._article import Article
+
+    calls = []
+
+    def shout_all(articles):
+        calls.append(len(articles))
+        if any(a.headline == "rusak" for a in articles):
+            raise ValueError("one of them is broken")
+        for a in articles:
+            a.summary = a.headline.upper()
+
+    @stage(needs=("headline",), sets=("summary",), many=shout_all)
+    def shout(article):
+        shout_all([article])
+
+    pipeline = Pipeline([shout], provided=("headline",))
+    fine = pipeline.run_many([Article(headline="satu"), Article(headline="dua")])
+    assert calls == [2] and [a.summary for a in fine] == ["SATU", "DUA"]
+    mixed = pipeline.run_many([Article(headline="tiga"), Article(headline="rusak"), Article(headline="empat")])
+    assert [getattr(r, "summary", None) for r in mixed] == ["TIGA", None, "EMPAT"]
+    assert isinstance(mixed[1], ValueError)
+
+
 def test_read_runs_the_understanding_stages_unless_told_not_to():
     page = ("Selasa, 26 Maret 2019 20:34\n\nJudul Berita Singkat\n\n"
             "“Kami akan membangun jembatan baru tahun depan,” kata Bupati Andi Saputra, Senin. "

@@ -236,3 +236,41 @@ def test_pool_workers_run_below_the_main_process_so_the_store_writer_keeps_its_c
     with multiprocessing.Pool(1, _ingest._init_pool_worker, (DEFAULT, False)) as pool:
         worker = pool.apply(os.nice, (0,))
     assert worker == min(os.nice(0) + _ingest.WORKER_NICENESS, 19)
+
+
+def test_documents_read_together_give_the_records_read_one_by_one(monkeypatch):
+    # Workers read documents in chunks whose stages run together
+    # (Pipeline.run_many; the entity stage shares its model's work): the
+    # same records as one by one, and a bad document fails alone.
+    pytest.importorskip("spacy")
+    from warta._inputs import Document
+
+    monkeypatch.setattr(_ingest, "_pipeline", _ingest.nlp_pipeline())
+    docs = [Document(name, page, url=url) for name, (url, page) in PAGES.items()]
+    docs.insert(2, Document("kosong.txt", "   \n"))
+    together = _ingest.read_documents(docs, DEFAULT)
+    alone = [_ingest.read_document(d, DEFAULT) for d in docs]
+    assert [type(r).__name__ for r in together] == ["Prepared"] * 2 + ["Failure"] + ["Prepared"] * 2
+    assert together == alone
+    assert any(e["text"] == "Kim Jong Un" for e in json.loads(together[0].record)["entities"])
+
+
+def test_a_stage_that_fails_for_one_article_of_a_chunk_fails_only_that_one(monkeypatch):
+    pytest.importorskip("spacy")
+    from warta._inputs import Document
+    from warta.ner import _stage
+
+    real = _stage.mentions_of
+
+    def fragile(doc, offset=0):
+        if "Semarang" in doc.text:
+            raise ValueError("the model broke on this one")
+        return real(doc, offset)
+
+    monkeypatch.setattr(_stage, "mentions_of", fragile)
+    monkeypatch.setattr(_ingest, "_pipeline", _ingest.nlp_pipeline())
+    docs = [Document(name, page, url=url) for name, (url, page) in PAGES.items()]
+    results = _ingest.read_documents(docs, DEFAULT)
+    failed = [r.source for r in results if type(r).__name__ == "Failure"]
+    assert failed == ["museum"] and "the model broke" in results[2].reason  # one of four
+    assert json.loads(results[0].record)["entities"]

@@ -21,7 +21,8 @@ from itertools import islice
 
 from .._article import Article
 from .._inputs import DROPPED, Document, Dropped, parse_csv_map, read_inputs, resolved
-from .._read import read
+from .._pipeline import Pipeline
+from .._read import read, read_pipeline
 from .._settings import DEFAULT, Settings
 from ._prepare import Failure, Prepared, prepare
 from ._store import Store
@@ -66,6 +67,8 @@ class IngestReport:
 
 _settings: Settings = DEFAULT
 _pipeline = None  # None: read alone; else read and the understanding stages
+_NO_STAGES = Pipeline([])  # ``read`` up to its stages: they run in ``read_documents``
+_READ_ONLY = read_pipeline()
 
 
 def _init_worker(settings: Settings, nlp: bool) -> None:
@@ -89,19 +92,49 @@ def nlp_pipeline():
 
 def read_document(doc: Document | Dropped, settings: Settings | None = None) -> Prepared | Failure:
     """One document to what the store writes; never raises."""
-    digest = doc.digest  # as the process that listed it saw it (a JSONL line, before it is parsed)
-    doc = resolved(doc)
+    return read_documents([doc], settings)[0]
+
+
+def read_documents(docs: list[Document | Dropped], settings: Settings | None = None) -> list[Prepared | Failure]:
+    """Documents to what the store writes, the pages' stages run over them
+    together (``Pipeline.run_many``: the entity stage shares its model's
+    work); never raises: a bad document is a ``Failure`` and the rest go on."""
+    parsed = [_parsed(doc, settings or _settings) for doc in docs]
+    pages = [p for p in parsed if p.page]
+    for p, result in zip(pages, (_pipeline or _READ_ONLY).run_many([p.item for p in pages]), strict=True):
+        p.item = result
+    return [p.prepared() for p in parsed]
+
+
+@dataclass
+class _Parsed:
+    source: str
+    digest: str  # as the process that listed it saw it (a JSONL line, before it is parsed)
+    item: Article | Failure | Exception
+    page: bool = False  # an article read from a page, its stages still to run
+
+    def prepared(self) -> Prepared | Failure:
+        if isinstance(self.item, Failure):
+            return self.item
+        try:
+            if isinstance(self.item, Exception):
+                raise self.item
+            return prepare(self.item, source=self.source, digest=self.digest)
+        except Exception as exc:  # a bad document is recorded and counted, the batch goes on
+            return Failure(self.source, f"{type(exc).__name__}: {exc}", self.digest)
+
+
+def _parsed(doc: Document | Dropped, settings: Settings) -> _Parsed:
+    digest, doc = doc.digest, resolved(doc)
     if isinstance(doc, Dropped):
-        return Failure(doc.source, doc.reason, digest)
+        return _Parsed(doc.source, digest, Failure(doc.source, doc.reason, digest))
     try:
         if doc.record is not None:  # a warta record, already read
-            article = Article.from_dict(doc.record)
-        else:
-            article = read(doc.page, url=doc.url, outlet=doc.outlet, settings=settings or _settings,
-                           nlp=_pipeline is not None, pipeline=_pipeline)
-        return prepare(article, source=doc.source, digest=digest)
-    except Exception as exc:  # a bad document is recorded and counted, the batch goes on
-        return Failure(doc.source, f"{type(exc).__name__}: {exc}", digest)
+            return _Parsed(doc.source, digest, Article.from_dict(doc.record))
+        article = read(doc.page, url=doc.url, outlet=doc.outlet, settings=settings, pipeline=_NO_STAGES)
+        return _Parsed(doc.source, digest, article, page=True)
+    except Exception as exc:  # recorded and counted in ``prepared``; the batch goes on
+        return _Parsed(doc.source, digest, exc)
 
 
 def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, workers: int | None = None,
@@ -140,8 +173,9 @@ def _run(store: Store, docs: Iterable[Document | Dropped], report: IngestReport,
          settings: Settings, nlp: bool, write: Callable[[list], None]) -> None:
     pool = multiprocessing.Pool(workers, _init_pool_worker, (settings, nlp)) if workers > 1 else None
     chunk = CHUNK_NLP if nlp else CHUNK_LIGHT
-    submit = (lambda fresh: pool.map_async(read_document, fresh, chunksize=chunk)) if pool else \
-        (lambda fresh: _Done([read_document(d, settings) for d in fresh]))
+    # Workers take ``chunk`` documents at a time and run their stages together.
+    submit = (lambda fresh: pool.map_async(read_documents, _batches(fresh, chunk))) if pool else \
+        (lambda fresh: _Done([read_documents(part, settings) for part in _batches(fresh, chunk)]))
     try:
         # Two batches at a time: the workers read one while this process
         # writes the one before, so neither waits for the other.
@@ -169,7 +203,8 @@ class _Done:
         return self.results
 
 
-def _write(store: Store, results: list, *, report: IngestReport, progress, stories: bool) -> None:
+def _write(store: Store, parts: list[list], *, report: IngestReport, progress, stories: bool) -> None:
+    results = [r for part in parts for r in part]
     report.counts.update(store.write(results, stories=stories))
     report.reasons.update(r.reason.split(":")[0] for r in results if isinstance(r, Failure))
     if progress:
