@@ -120,3 +120,19 @@ def module_store_location(request, tmp_path_factory):
     if request.param == "sqlite":
         return str(tmp_path_factory.mktemp("store") / "warta.db")
     return request.getfixturevalue("module_postgres_url")
+
+
+@pytest.fixture
+def model_breaks_on_semarang(monkeypatch):
+    """The entity stage raises for any text naming Semarang (the "museum" page
+    of tests/test_store_articles.PAGES): a stage failing for one document."""
+    from warta.ner import _stage
+
+    real = _stage.mentions_of
+
+    def fragile(doc, offset=0):
+        if "Semarang" in doc.text:
+            raise ValueError("the model broke on this one")
+        return real(doc, offset)
+
+    monkeypatch.setattr(_stage, "mentions_of", fragile)

@@ -147,3 +147,21 @@ def test_batch_output_ingests_into_a_store(local_out, tmp_path):
         assert len(store) == report.articles
         stored = {r["headline"] for r in store.records()}
     assert stored == {a["headline"] for a in _rows(out, "articles")}
+
+
+def test_documents_processed_in_chunks_give_the_bundles_of_one_by_one(monkeypatch, model_breaks_on_semarang):
+    # process() runs a chunk's stages together (warta._read.read_many); a page
+    # that makes a stage crash, or cannot be read, fails alone.
+    from tests.test_store_articles import PAGES
+    from warta.batch import _process
+    from warta.batch._documents import Document
+
+    docs = [Document(name, page, url=url) for name, (url, page) in PAGES.items()]
+    docs.insert(1, Document("kosong.txt", "   \n"))
+    settings = warta.Settings()
+    together = list(_process.process(docs, settings))
+    monkeypatch.setattr(_process, "CHUNK", 1)
+    assert together == list(_process.process(docs, settings))
+    kinds = [b["errors"] and b["errors"]["kind"] for b in together]
+    assert kinds == [None, "failed", None, "crashed", None]
+    assert "the model broke" in together[3]["errors"]["reason"]

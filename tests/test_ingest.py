@@ -255,19 +255,10 @@ def test_documents_read_together_give_the_records_read_one_by_one(monkeypatch):
     assert any(e["text"] == "Kim Jong Un" for e in json.loads(together[0].record)["entities"])
 
 
-def test_a_stage_that_fails_for_one_article_of_a_chunk_fails_only_that_one(monkeypatch):
+def test_a_stage_that_fails_for_one_article_of_a_chunk_fails_only_that_one(monkeypatch, model_breaks_on_semarang):
     pytest.importorskip("spacy")
     from warta._inputs import Document
-    from warta.ner import _stage
 
-    real = _stage.mentions_of
-
-    def fragile(doc, offset=0):
-        if "Semarang" in doc.text:
-            raise ValueError("the model broke on this one")
-        return real(doc, offset)
-
-    monkeypatch.setattr(_stage, "mentions_of", fragile)
     monkeypatch.setattr(_ingest, "_pipeline", _ingest.nlp_pipeline())
     docs = [Document(name, page, url=url) for name, (url, page) in PAGES.items()]
     results = _ingest.read_documents(docs, DEFAULT)

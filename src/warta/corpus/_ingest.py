@@ -21,8 +21,7 @@ from itertools import islice
 
 from .._article import Article
 from .._inputs import DROPPED, Document, Dropped, parse_csv_map, read_inputs, resolved
-from .._pipeline import Pipeline
-from .._read import read, read_pipeline
+from .._read import read_many, read_pipeline
 from .._settings import DEFAULT, Settings
 from ._prepare import Failure, Prepared, prepare
 from ._store import Store
@@ -67,7 +66,6 @@ class IngestReport:
 
 _settings: Settings = DEFAULT
 _pipeline = None  # None: read alone; else read and the understanding stages
-_NO_STAGES = Pipeline([])  # ``read`` up to its stages: they run in ``read_documents``
 _READ_ONLY = read_pipeline()
 
 
@@ -97,44 +95,29 @@ def read_document(doc: Document | Dropped, settings: Settings | None = None) -> 
 
 def read_documents(docs: list[Document | Dropped], settings: Settings | None = None) -> list[Prepared | Failure]:
     """Documents to what the store writes, the pages' stages run over them
-    together (``Pipeline.run_many``: the entity stage shares its model's
-    work); never raises: a bad document is a ``Failure`` and the rest go on."""
-    parsed = [_parsed(doc, settings or _settings) for doc in docs]
-    pages = [p for p in parsed if p.page]
-    for p, result in zip(pages, (_pipeline or _READ_ONLY).run_many([p.item for p in pages]), strict=True):
-        p.item = result
-    return [p.prepared() for p in parsed]
+    together (``read_many``); never raises: a bad document is a ``Failure``
+    and the rest go on."""
+    listed = [(doc.digest, resolved(doc)) for doc in docs]  # the digest as the lister saw it (a JSONL line)
+    pages = [doc for _, doc in listed if _is_page(doc)]
+    read_in = iter(read_many([(d.page, d.url, d.outlet) for d in pages], settings=settings or _settings,
+                             pipeline=_pipeline or _READ_ONLY))
+    return [_prepared(doc, digest, next(read_in) if _is_page(doc) else None) for digest, doc in listed]
 
 
-@dataclass
-class _Parsed:
-    source: str
-    digest: str  # as the process that listed it saw it (a JSONL line, before it is parsed)
-    item: Article | Failure | Exception
-    page: bool = False  # an article read from a page, its stages still to run
-
-    def prepared(self) -> Prepared | Failure:
-        if isinstance(self.item, Failure):
-            return self.item
-        try:
-            if isinstance(self.item, Exception):
-                raise self.item
-            return prepare(self.item, source=self.source, digest=self.digest)
-        except Exception as exc:  # a bad document is recorded and counted, the batch goes on
-            return Failure(self.source, f"{type(exc).__name__}: {exc}", self.digest)
+def _is_page(doc: Document | Dropped) -> bool:
+    return isinstance(doc, Document) and doc.record is None
 
 
-def _parsed(doc: Document | Dropped, settings: Settings) -> _Parsed:
-    digest, doc = doc.digest, resolved(doc)
+def _prepared(doc: Document | Dropped, digest: str, read_in: Article | Exception | None) -> Prepared | Failure:
     if isinstance(doc, Dropped):
-        return _Parsed(doc.source, digest, Failure(doc.source, doc.reason, digest))
+        return Failure(doc.source, doc.reason, digest)
     try:
-        if doc.record is not None:  # a warta record, already read
-            return _Parsed(doc.source, digest, Article.from_dict(doc.record))
-        article = read(doc.page, url=doc.url, outlet=doc.outlet, settings=settings, pipeline=_NO_STAGES)
-        return _Parsed(doc.source, digest, article, page=True)
-    except Exception as exc:  # recorded and counted in ``prepared``; the batch goes on
-        return _Parsed(doc.source, digest, exc)
+        if isinstance(read_in, Exception):
+            raise read_in
+        article = read_in or Article.from_dict(doc.record)  # a warta record, already read
+        return prepare(article, source=doc.source, digest=digest)
+    except Exception as exc:  # a bad document is recorded and counted, the batch goes on
+        return Failure(doc.source, f"{type(exc).__name__}: {exc}", digest)
 
 
 def ingest_documents(store: Store, docs: Iterable[Document | Dropped], *, workers: int | None = None,
