@@ -208,3 +208,41 @@ def test_a_weekday_with_a_date_just_after_publication_is_a_typo_in_the_day():
     assert found == {"Kamis (29/3/2019)": "2019-03-21"}  # the Thursday before the Tuesday
     assert values("Rapat digelar Jumat (29/3/2019).")[0] == {"Jumat (29/3/2019)": "2019-03-29"}
     assert values("Ia bicara Senin (20/10/2026).")[0] == {"Senin (20/10/2026)": "2026-10-20"}
+
+
+_PIECES = ["1", "2", "9", "0", "19", "20", "/", ".", ",", "-", " ", "a", "X", "Mei", " hingga ", " sampai "]
+
+
+@pytest.mark.parametrize(
+    "kind, textbook, ours",
+    [
+        ("day_month", r"(?<![\d/])(?P<d>\d{1,2})", r"(?P<d>\d(?<![\d/]\d)\d?)"),
+        ("year_from", r"(?<![\w.,/-])(?P<y>(?:19|20)\d\d)", r"(?P<y>(?:19|20)(?<![\w.,/-]\d\d)\d\d)"),
+    ],
+)
+def test_patterns_written_digit_first_match_as_their_textbook_form(kind, textbook, ours):
+    # times.py puts the digits before the look-behind so that Python's re can
+    # skip to them; on any text the matches must be those of the plain form.
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from warta.understand.times import PATTERNS
+
+    pattern = dict(PATTERNS)[kind]
+    assert ours in pattern.pattern
+    plain = re.compile(pattern.pattern.replace(ours, textbook), pattern.flags)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+    def same(text):
+        def found(p):
+            return [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
+        assert found(pattern) == found(plain)
+
+    same()
+    assert [m.group("d" if kind == "day_month" else "y") for m in pattern.finditer(
+        "19 Mei lalu, 2 Mei, 1/2 Mei, 2019 hingga 2020, x2021 hingga 2022")] == (
+        ["19", "2"] if kind == "day_month" else ["2019"])
