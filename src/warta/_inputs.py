@@ -30,8 +30,8 @@ from typing import BinaryIO
 
 from ._errors import IngestError
 
-__all__ = ["FIELDS", "Document", "Dropped", "documents", "list_files", "parse_csv_map", "read_inputs", "read_path",
-           "resolved"]
+__all__ = ["FIELDS", "Document", "Dropped", "documents", "is_page", "list_files", "parse_csv_map", "read_inputs",
+           "read_path", "resolved"]
 
 PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 FIELDS = ("headline", "published", "body", "url", "outlet")
@@ -67,6 +67,11 @@ def resolved(doc: Document | Dropped) -> Document | Dropped:
     if isinstance(doc, Document) and doc.written is not None and doc.record is None and doc.page is None:
         return _jsonl_document(doc.source, doc.written)
     return doc
+
+
+def is_page(doc: Document | Dropped) -> bool:
+    """Whether a resolved document is a page still to read (not a record, not dropped)."""
+    return isinstance(doc, Document) and doc.record is None
 
 
 @dataclass(frozen=True)

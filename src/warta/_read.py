@@ -71,19 +71,21 @@ def read(
     return (pipeline or (default_pipeline() if nlp else _READ))(article)
 
 
-def read_many(pages: list[tuple[str | bytes | Path, str | None, str | None]], *,
-              settings: Settings = DEFAULT, pipeline: Pipeline | None = None) -> list[Article | Exception]:
+def read_many(pages: list[tuple[str | bytes | Path, str | None, str | None]], *, settings: Settings = DEFAULT,
+              nlp: bool = True, pipeline: Pipeline | None = None) -> list[Article | Exception]:
     """``read`` of several ``(page, url, outlet)`` with their stages run
     together (``Pipeline.run_many``: the entity stage passes their bodies
     through its model at once, ~10% less CPU a page in chunks of 8). What
-    ``read`` would raise for a page stands in its place; the others go on."""
+    ``read`` would raise for a page stands in its place; the others go on.
+    ``nlp`` and ``pipeline`` as for ``read``."""
     parsed: list[Article | Exception] = []
     for page, url, outlet in pages:
         try:
             parsed.append(_front(page, url, outlet, settings))
         except Exception as exc:  # noqa: BLE001 - returned in the page's place
             parsed.append(exc)
-    staged = iter((pipeline or default_pipeline()).run_many([a for a in parsed if isinstance(a, Article)]))
+    stages = pipeline or (default_pipeline() if nlp else _READ)
+    staged = iter(stages.run_many([a for a in parsed if isinstance(a, Article)]))
     return [next(staged) if isinstance(a, Article) else a for a in parsed]
 
 

@@ -8,7 +8,7 @@ from itertools import islice
 
 from .._article import Article
 from .._errors import WartaError
-from .._inputs import resolved
+from .._inputs import is_page, resolved
 from .._read import read_many
 from .._settings import Settings
 from ._documents import Document, Dropped
@@ -24,14 +24,10 @@ CHUNK = 8
 def process(items: Iterable[Document | Dropped], settings: Settings) -> Iterator[Bundle]:
     iterator = iter(items)
     while chunk := [resolved(item) for item in islice(iterator, CHUNK)]:  # a JSONL line is parsed here
-        pages = [d for d in chunk if _is_page(d)]
+        pages = [d for d in chunk if is_page(d)]
         read_in = iter(read_many([(d.page, d.url, None) for d in pages], settings=settings))
         for item in chunk:
-            yield _bundle(item, next(read_in) if _is_page(item) else None)
-
-
-def _is_page(item: Document | Dropped) -> bool:
-    return isinstance(item, Document) and item.record is None
+            yield _bundle(item, next(read_in) if is_page(item) else None)
 
 
 def _bundle(item: Document | Dropped, read_in: Article | Exception | None) -> Bundle:

@@ -20,8 +20,8 @@ from functools import partial
 from itertools import islice
 
 from .._article import Article
-from .._inputs import DROPPED, Document, Dropped, parse_csv_map, read_inputs, resolved
-from .._read import read_many, read_pipeline
+from .._inputs import DROPPED, Document, Dropped, is_page, parse_csv_map, read_inputs, resolved
+from .._read import read_many
 from .._settings import DEFAULT, Settings
 from ._prepare import Failure, Prepared, prepare
 from ._store import Store
@@ -66,7 +66,6 @@ class IngestReport:
 
 _settings: Settings = DEFAULT
 _pipeline = None  # None: read alone; else read and the understanding stages
-_READ_ONLY = read_pipeline()
 
 
 def _init_worker(settings: Settings, nlp: bool) -> None:
@@ -98,14 +97,10 @@ def read_documents(docs: list[Document | Dropped], settings: Settings | None = N
     together (``read_many``); never raises: a bad document is a ``Failure``
     and the rest go on."""
     listed = [(doc.digest, resolved(doc)) for doc in docs]  # the digest as the lister saw it (a JSONL line)
-    pages = [doc for _, doc in listed if _is_page(doc)]
+    pages = [doc for _, doc in listed if is_page(doc)]
     read_in = iter(read_many([(d.page, d.url, d.outlet) for d in pages], settings=settings or _settings,
-                             pipeline=_pipeline or _READ_ONLY))
-    return [_prepared(doc, digest, next(read_in) if _is_page(doc) else None) for digest, doc in listed]
-
-
-def _is_page(doc: Document | Dropped) -> bool:
-    return isinstance(doc, Document) and doc.record is None
+                             nlp=_pipeline is not None, pipeline=_pipeline))
+    return [_prepared(doc, digest, next(read_in) if is_page(doc) else None) for digest, doc in listed]
 
 
 def _prepared(doc: Document | Dropped, digest: str, read_in: Article | Exception | None) -> Prepared | Failure:
