@@ -6,6 +6,8 @@ keep the parts' counts right."""
 from __future__ import annotations
 
 import dataclasses
+import random
+from itertools import pairwise
 
 import pytest
 
@@ -163,3 +165,68 @@ def test_more_parts_than_sqlite_takes_in_one_union_are_read_through_nested_ones(
                 assert hits == {h.id for h in one.search(word, limit=1000)}, word
                 found += len(hits)
             assert found > 500
+
+
+def shuffled(seed: int = 5) -> list:
+    """``varied``'s articles in an order unrelated to their days, as an archive is ingested."""
+    articles = varied()
+    random.Random(seed).shuffle(articles)
+    return articles
+
+
+def test_compact_sorts_parts_filled_out_of_day_order_and_finds_the_same(tmp_path, small_parts):
+    with stored(tmp_path / "parts.db", shuffled()) as store:
+        before = {(word, tuple(sorted(f.items()))): {h.id for h in store.search(word, limit=1000, **f)}
+                  for word in WORDS for f in FILTERS}
+        facets = sorted(row for part, *_ in parts(store) for row in store.conn.execute(
+            f"SELECT rowid, headline, body, facets FROM {_fts_parts.table(part)}"))
+        since = 20250301
+        read_before = _fts_parts.parts(store.conn, since)
+        assert not _fts_parts.in_day_order(store.conn)
+        store.compact()
+        assert _fts_parts.in_day_order(store.conn)
+        spans = day_spans(store)
+        assert all(last <= first for (_, _, last), (_, first, _) in pairwise(spans))
+        counts = [rows for *_, rows in parts(store)]
+        assert counts[:-1] == [7] * (len(counts) - 1) and 0 < counts[-1] <= 7
+        for part, _, rows in parts(store):
+            assert len(indexed(store, part)) == rows
+        assert sorted(row for part, *_ in parts(store) for row in store.conn.execute(
+            f"SELECT rowid, headline, body, facets FROM {_fts_parts.table(part)}")) == facets  # nothing lost
+        assert len(_fts_parts.parts(store.conn, since)) < len(read_before)
+        for (word, filters), ids in before.items():
+            assert {h.id for h in store.search(word, limit=1000, **dict(filters))} == ids, (word, filters)
+            assert ids == checked(store, word, **dict(filters))
+
+
+def test_a_sorted_store_takes_new_and_rewritten_articles(tmp_path, small_parts):
+    articles = shuffled()
+    with stored(tmp_path / "parts.db", articles[:40]) as store:
+        store.compact()
+        sorted_parts = parts(store)
+        store.write([prepare(a) for a in articles[40:]], stories=False)
+        grown = parts(store)  # the new ones fill the newest part, then new parts
+        assert grown[:len(sorted_parts) - 1] == sorted_parts[:-1] and len(grown) >= len(sorted_parts)
+        changed = [dataclasses.replace(a, headline=f"{a.headline} diubah") for a in articles[:40:3]]
+        store.write([prepare(a) for a in changed], stories=False)  # out of whichever part held them
+        originals = [r[0] for r in store.conn.execute("SELECT rowid FROM articles WHERE duplicate_of IS NULL")]
+        held = [rowid for part, *_ in parts(store) for rowid in indexed(store, part)]
+        assert sorted(held) == sorted(originals)  # each original in one part, once
+        for part, _, rows in parts(store):
+            assert len(indexed(store, part)) == rows
+        rewritten = {r[0] for r in store.conn.execute(
+            "SELECT id FROM articles WHERE duplicate_of IS NULL AND headline LIKE '% diubah'")}
+        assert len(rewritten) > 5 and {h.id for h in store.search("diubah", limit=1000)} == rewritten
+
+
+def test_compact_leaves_parts_in_day_order_and_an_empty_store_as_they_are(tmp_path, small_parts):
+    dated = sorted((a for a in varied() if a.published), key=lambda a: a.published[:10])
+    with stored(tmp_path / "parts.db", dated) as store:
+        before = store.conn.execute("SELECT * FROM fts_parts ORDER BY part").fetchall()
+        assert _fts_parts.in_day_order(store.conn)
+        store.compact()
+        assert store.conn.execute("SELECT * FROM fts_parts ORDER BY part").fetchall() == before
+    with Store(tmp_path / "empty.db") as empty:
+        _fts_parts.sort_by_day(empty.conn)
+        empty.compact()
+        assert parts(empty) == [(0, 0, 0)] and empty.search("berita") == []

@@ -4,7 +4,10 @@ SQLite keeps the pages a delete or a migration frees (migration 4 rebuilt
 the full-text index, 5 cut it into parts: a 1M store kept ~4 GB of free
 pages) and writes FTS5's index as many small segments, merged only now and
 then. ``compact`` merges each part's segments (FTS5's ``optimize``) and
-rewrites the file (``VACUUM``). PostgreSQL: ``VACUUM ANALYZE``, which makes
+rewrites the file (``VACUUM``). When the index's parts are not in
+publish-day order (a store filled from an archive or a backfill, not as
+news came out), it first cuts them anew by day (``_fts_parts.sort_by_day``),
+so that a date filter reads only its days' parts. PostgreSQL: ``VACUUM ANALYZE``, which makes
 freed space reusable and refreshes the planner's statistics.
 """
 
@@ -32,6 +35,8 @@ def compact(store) -> tuple[int, int] | None:
             return None
         before = _size(store.location)
         with store.transaction():
+            if not _fts_parts.in_day_order(db):
+                _fts_parts.sort_by_day(db)
             for part in _fts_parts.parts(db):
                 table = _fts_parts.table(part)
                 db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")

@@ -14,17 +14,24 @@ Scores come from each part's own counts (word frequencies of
 ``PART_ROWS`` articles, not of the whole store), as in a search engine's
 shards. Part 0 is ``articles_fts``; migration 5 cuts the index of a store
 made before the parts (``split``: it writes the index once again, ~3
-minutes at 1M articles). ``fts_parts`` says where each part starts, how
-many rows it holds and the first and last publish day among them: a search filtered by dates skips
-the parts with no article of those days (news is mostly stored in the order
-it is published, so a recent range reads the newest parts only).
+minutes at 1M articles). New originals go into the newest part until it is
+full. ``fts_parts`` holds each part's count and the first and last publish
+day among its rows: a search filtered by dates skips the parts with no
+article of those days. News is mostly stored in the order it is published,
+so a recent range reads the newest parts only; a store filled in another
+order (an archive) is cut anew by day by ``compact`` (``sort_by_day``), as
+search engines sort an index on the field most queries filter by. After
+that a rowid no longer says which part holds it (``unplace`` looks).
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ._db import SQLITE, Database
 
-__all__ = ["COLUMNS", "PART_ROWS", "create_sql", "parts", "place", "split", "table", "unplace"]
+__all__ = ["COLUMNS", "PART_ROWS", "create_sql", "in_day_order", "parts", "place", "sort_by_day", "split", "table",
+           "unplace"]
 
 #: Originals per part. Smaller parts make common words cheaper and rare ones
 #: dearer (one more table read each); at 100k a store searches as fast as a
@@ -55,21 +62,15 @@ def place(db: Database, days: dict[int, int | None]) -> dict[int, list[int]]:
     """The part each new rowid goes into, {part: rowids}, given each rowid's
     day (YYYYMMDD or None), in the caller's transaction: the newest part
     until it is full, then a new one. Each part's count and days follow."""
-    known = db.execute("SELECT part, first_rowid, rows FROM fts_parts ORDER BY part").fetchall()
-    starts = [first for _, first, _ in known]
-    newest, first, rows = known[-1]
+    newest, rows = db.execute("SELECT part, rows FROM fts_parts ORDER BY part DESC LIMIT 1").fetchone()
     placed: dict[int, list[int]] = {}
     for rowid in sorted(days):
-        if rowid < first:  # below the newest part's start: a rowid SQLite reused
-            part = _part_of(starts, rowid)
-        else:
-            if rows >= PART_ROWS:
-                newest, first, rows = newest + 1, rowid, 0
-                db.execute(create_sql(table(newest)))
-                db.execute("INSERT INTO fts_parts VALUES (?, ?, 0, NULL, NULL)", (newest, rowid))
-                starts.append(rowid)
-            part, rows = newest, rows + 1
-        placed.setdefault(part, []).append(rowid)
+        if rows >= PART_ROWS:
+            newest, rows = newest + 1, 0
+            db.execute(create_sql(table(newest)))
+            db.execute("INSERT INTO fts_parts VALUES (?, ?, 0, NULL, NULL)", (newest, rowid))
+        rows += 1
+        placed.setdefault(newest, []).append(rowid)
     db.executemany(
         "UPDATE fts_parts SET rows = rows + :rows, first_day = coalesce(min(first_day, :first), first_day, :first),"
         " last_day = coalesce(max(last_day, :last), last_day, :last) WHERE part = :part",
@@ -85,16 +86,61 @@ def _span(days: list[int | None]) -> dict[str, int | None]:
 
 def unplace(db: Database, rowid: int) -> None:
     """Take ``rowid`` out of the part that holds it (nothing when none does:
-    duplicates are never indexed)."""
-    starts = [row[0] for row in db.execute("SELECT first_rowid FROM fts_parts ORDER BY part")]
-    part = _part_of(starts, rowid)
-    if db.execute(f"DELETE FROM {table(part)} WHERE rowid = ?", (rowid,)).rowcount:
-        db.execute("UPDATE fts_parts SET rows = rows - 1 WHERE part = ?", (part,))
+    duplicates are never indexed). Parts are tried newest first: a rewritten
+    article is mostly a recent one, and after ``sort_by_day`` a rowid no
+    longer says which part holds it."""
+    for part in parts(db):
+        if db.execute(f"DELETE FROM {table(part)} WHERE rowid = ?", (rowid,)).rowcount:
+            db.execute("UPDATE fts_parts SET rows = rows - 1 WHERE part = ?", (part,))
+            return
 
 
-def _part_of(starts: list[int], rowid: int) -> int:
-    """The last part starting at or before ``rowid`` (part 0 starts at 0)."""
-    return max(part for part, first in enumerate(starts) if first <= rowid)
+def in_day_order(db: Database) -> bool:
+    """Whether each part's publish days begin where the part before's end
+    (undated rows aside): then a date filter reads only the parts it needs."""
+    spans = db.execute("SELECT first_day, last_day FROM fts_parts WHERE first_day IS NOT NULL"
+                       " ORDER BY part").fetchall()
+    return all(last <= first for (_, last), (first, _) in pairwise(spans))
+
+
+def sort_by_day(db: Database) -> None:
+    """Cut the index anew into parts of ``PART_ROWS`` in publish-day order
+    (undated rows first, then by rowid), in the caller's transaction. A store
+    filled in another order (an archive, a backfill) has every day in every
+    part, so a date filter reads them all; after this it reads those days'
+    parts only. Rows move table to table inside SQLite, by rowid."""
+    old = [part for part, in db.execute("SELECT part FROM fts_parts ORDER BY part")]
+    if not db.execute("SELECT sum(rows) FROM fts_parts").fetchone()[0]:
+        return  # nothing indexed: nothing to sort
+    new = _plan_sorted(db, old)
+    for part in new:
+        db.execute(create_sql(f"articles_fts_sorted_{part}"))
+        for source in old:
+            db.execute(f"INSERT INTO articles_fts_sorted_{part} (rowid, {COLUMNS}) SELECT rowid, {COLUMNS}"
+                       f" FROM {table(source)} WHERE rowid IN (SELECT id FROM temp.sorted_rows"
+                       " WHERE part = ? AND old = ?)", (part, source))
+    for part in old:
+        db.execute(f"DROP TABLE {table(part)}")
+    for part in new:
+        db.execute(f"ALTER TABLE articles_fts_sorted_{part} RENAME TO {table(part)}")
+    db.execute("DELETE FROM fts_parts")
+    db.execute("INSERT INTO fts_parts SELECT part, min(id), count(*), min(day), max(day)"
+               " FROM temp.sorted_rows GROUP BY part")
+    db.execute("DROP TABLE temp.sorted_rows")
+
+
+def _plan_sorted(db: Database, old: list[int]) -> list[int]:
+    """``temp.sorted_rows``: each indexed rowid (``id``) with its part now
+    (``old``), its day and its part in day order; returns the new parts."""
+    db.execute("CREATE TEMP TABLE held (rowid INTEGER PRIMARY KEY, old INTEGER, day INTEGER)")
+    for part in old:
+        db.execute(f"INSERT INTO temp.held SELECT f.rowid, ?, k.day FROM {table(part)} f"
+                   " LEFT JOIN article_keys k ON k.rowid = f.rowid", (part,))
+    db.execute("CREATE TEMP TABLE sorted_rows AS SELECT rowid AS id, old, day, (row_number() OVER"
+               " (ORDER BY coalesce(day, 0), rowid) - 1) / ? AS part FROM temp.held", (PART_ROWS,))
+    db.execute("DROP TABLE temp.held")
+    db.execute("CREATE INDEX temp.sorted_rows_moves ON sorted_rows (part, old, id)")
+    return [part for part, in db.execute("SELECT DISTINCT part FROM temp.sorted_rows ORDER BY part")]
 
 
 def split(db: Database) -> None:

@@ -221,7 +221,8 @@ def _group_what_is_new(store) -> None:
 @db_option
 @_reports_errors
 def compact_command(db):
-    """Give back the space the store no longer uses (after migrations, rewrites)."""
+    """Give back the space the store no longer uses (after migrations, rewrites),
+    and sort the search index by publish day if it is not."""
     from ._store import Store
 
     with Store(db, create=False) as store:
