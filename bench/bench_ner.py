@@ -2,6 +2,7 @@
 
     python bench/bench_ner.py [--articles 200]
     python bench/bench_ner.py --articles 500 --ops   # thinc's BLIS ops against warta's, in turn
+    python bench/bench_ner.py --articles 500 --tokenizer   # spaCy's tokenizer against warta's cache
 
 Articles come from ../shared/data/news/detik-2025-dev.csv (real 2025 news,
 used here for measurement only) or, without ../shared, from a built-in
@@ -10,7 +11,12 @@ paragraph repeated. Prints articles/s, tokens/s and sentences/s per core
 resident memory. With ``--ops``, each article goes through the stage twice,
 once with thinc's own ``NumpyOps`` (BLIS) in the model and once with warta's
 (warta/ner/_ops.py), the order alternating, so that a busy machine slows both
-alike; it prints the CPU time an article of each.
+alike; it prints the CPU time an article of each. With ``--tokenizer``,
+spaCy's Indonesian tokenizer as spaCy builds it against the same wrapped in
+warta's ``CachingTokenizer`` (warta/ner/_tokens.py), each with a vocabulary
+of its own, article by article in alternating order: the first pass over
+the articles (chunks mostly new) and a second (chunks seen), in CPU ms an
+article.
 """
 
 from __future__ import annotations
@@ -69,12 +75,33 @@ def compare_ops(batch: list[Article], passes: int = 2) -> None:
         print(f"{name:<24} {seconds / (passes * len(batch)) * 1000:.2f} ms of CPU an article")
 
 
+def compare_tokenizers(batch: list[Article]) -> None:
+    import spacy
+
+    from warta.ner._tokens import CachingTokenizer
+
+    choices = {"spaCy Tokenizer": spacy.blank("id").tokenizer,
+               "warta CachingTokenizer": CachingTokenizer(spacy.blank("id").tokenizer)}
+    for label in ("first pass", "second pass"):
+        cpu = dict.fromkeys(choices, 0.0)
+        for i, article in enumerate(batch):
+            for name, tokenizer in list(choices.items())[:: 1 if i % 2 else -1]:
+                start = time.process_time()
+                tokenizer(article.body)
+                cpu[name] += time.process_time() - start
+        for name, seconds in cpu.items():
+            print(f"{label}: {name:<24} {seconds / len(batch) * 1000:.2f} ms of CPU an article")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--ops", action="store_true", help="compare BLIS ops with warta's, in turn")
+    ap.add_argument("--tokenizer", action="store_true", help="compare spaCy's tokenizer with warta's cache")
     args = ap.parse_args()
     batch = articles(args.articles)
+    if args.tokenizer:
+        return compare_tokenizers(batch)
     tokenizer = nlp().tokenizer  # also loads the model before the clock starts
     tokens = sum(len(tokenizer(a.body)) for a in batch)
     sentences = sum(len(SENTENCE_END.findall(a.body)) or 1 for a in batch)

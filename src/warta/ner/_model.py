@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from . import _clubs, _neighbours, _rules
 from ._canon import Mention, link
 from ._ops import use_numpy_blas
+from ._tokens import CachingTokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 EXTENSIONS = ("canonical", "role", "code", "name_en", "kind")
@@ -59,6 +60,7 @@ def _load(model: str) -> Language:
     # saved copy; that copy is those same defaults (tests/test_ner.py checks
     # the bytes), so it is not read, and a load takes half the time.
     pipeline = spacy.load(model, exclude=["tokenizer"])
+    pipeline.tokenizer = CachingTokenizer(pipeline.tokenizer)
     for _, component in pipeline.components:
         if hasattr(component, "model"):
             use_numpy_blas(component.model)
