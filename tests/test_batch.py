@@ -165,3 +165,24 @@ def test_documents_processed_in_chunks_give_the_bundles_of_one_by_one(monkeypatc
     kinds = [b["errors"] and b["errors"]["kind"] for b in together]
     assert kinds == [None, "failed", None, "crashed", None]
     assert "the model broke" in together[3]["errors"]["reason"]
+
+
+def test_an_outlet_the_input_names_is_the_articles_outlet_as_in_ingest(tmp_path):
+    # A JSONL line may say who published the page (a crawler knows); batch
+    # and ingest both take it over what the page and its URL suggest.
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = [json.dumps({"url": "https://news.detik.com/berita/d-5/z", "html": ARTICLE_HTML.decode(),
+                         "outlet": "Tempo"}),
+             json.dumps({"url": "https://news.detik.com/berita/d-6/z", "html": ARTICLE_HTML.decode()})]
+    (src / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    run_batch([str(src)], tmp_path / "out", workers=1)
+    outlets = {r["url"]: r["outlet"] for r in _rows(tmp_path / "out", "articles")}
+    assert outlets == {"https://news.detik.com/berita/d-5/z": "Tempo.co",  # the known outlet's own name
+                       "https://news.detik.com/berita/d-6/z": "detikNews"}
+    from warta.corpus import Store
+    from warta.corpus._ingest import ingest
+
+    with Store(tmp_path / "w.db") as store:
+        ingest(store, [str(src)], workers=1, nlp=False)
+        assert {r["url"]: r["outlet"]["name"] for r in store.records()} == outlets

@@ -25,7 +25,7 @@ def process(items: Iterable[Document | Dropped], settings: Settings) -> Iterator
     iterator = iter(items)
     while chunk := [resolved(item) for item in islice(iterator, CHUNK)]:  # a JSONL line is parsed here
         pages = [d for d in chunk if is_page(d)]
-        read_in = iter(read_many([(d.page, d.url, None) for d in pages], settings=settings))
+        read_in = iter(read_many([(d.page, d.url, d.outlet) for d in pages], settings=settings))
         for item in chunk:
             yield _bundle(item, next(read_in) if is_page(item) else None)
 
