@@ -81,3 +81,17 @@ def test_read_with_all_stages_on_raw_text():
         '“Hanya tanda kutip\n\n"" kata\n\nRp 1,5 triliun kemarin', pipeline=PIPELINE
     )
     assert isinstance(article.to_dict()["quotes"], list)
+
+
+# The sentence pattern as first written: the same matches, quadratic on a line without an end.
+_BACKTRACKING_SENTENCE = r"[^.!?\n]+(?:[.!?]+[\"”’]?|$)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\"”’,")), max_size=60))
+def test_sentences_are_those_of_the_backtracking_pattern(text):
+    import importlib
+    import re
+
+    module = importlib.import_module("warta.understand.summary")
+    assert [m.group() for m in module._SENTENCE.finditer(text)] == re.findall(_BACKTRACKING_SENTENCE, text)
