@@ -81,3 +81,18 @@ def test_a_read_only_or_missing_store_is_a_clear_error(tmp_path, monkeypatch):
     _unwritable(monkeypatch)
     with Store(path, create=False) as store, pytest.raises(StoreError, match="read-only"):
         store.compact()
+
+
+def test_warta_compact_says_when_it_sorted_the_index_by_day(tmp_path, monkeypatch):
+    import random
+
+    shuffled, ordered = tmp_path / "shuffled.db", tmp_path / "ordered.db"
+    articles = varied()
+    random.Random(5).shuffle(articles)
+    filled(shuffled, monkeypatch, articles)
+    filled(ordered, monkeypatch, in_day_order())
+    said = {path: CliRunner().invoke(main, ["compact", "--db", str(path)], catch_exceptions=False).output
+            for path in (shuffled, ordered)}
+    assert "sorted by publish day" in said[shuffled] and "sorted" not in said[ordered]
+    with Store(shuffled, create=False) as store:
+        assert _fts_parts.in_day_order(store.conn)
