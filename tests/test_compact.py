@@ -84,12 +84,10 @@ def test_a_read_only_or_missing_store_is_a_clear_error(tmp_path, monkeypatch):
 
 
 def test_warta_compact_says_when_it_sorted_the_index_by_day(tmp_path, monkeypatch):
-    import random
+    from tests.test_fts_parts import shuffled as archive_order
 
     shuffled, ordered = tmp_path / "shuffled.db", tmp_path / "ordered.db"
-    articles = varied()
-    random.Random(5).shuffle(articles)
-    filled(shuffled, monkeypatch, articles)
+    filled(shuffled, monkeypatch, archive_order())
     filled(ordered, monkeypatch, in_day_order())
     said = {path: CliRunner().invoke(main, ["compact", "--db", str(path)], catch_exceptions=False).output
             for path in (shuffled, ordered)}

@@ -19,7 +19,13 @@ from . import _fts_parts
 from ._db import POSTGRES
 from ._errors import StoreError
 
-__all__ = ["compact"]
+__all__ = ["compact", "sorts_index"]
+
+
+def sorts_index(store) -> bool:
+    """Whether ``compact`` will sort the search index by publish day (SQLite,
+    parts out of day order): it then takes longer, and says so."""
+    return store.dialect != POSTGRES and not _fts_parts.in_day_order(store.conn)
 
 
 def compact(store) -> tuple[int, int] | None:
@@ -35,7 +41,7 @@ def compact(store) -> tuple[int, int] | None:
             return None
         before = _size(store.location)
         with store.transaction():
-            if not _fts_parts.in_day_order(db):
+            if sorts_index(store):
                 _fts_parts.sort_by_day(db)
             for part in _fts_parts.parts(db):
                 table = _fts_parts.table(part)

@@ -223,11 +223,11 @@ def _group_what_is_new(store) -> None:
 def compact_command(db):
     """Give back the space the store no longer uses (after migrations, rewrites),
     and sort the search index by publish day if it is not."""
-    from ._fts_parts import in_day_order
+    from ._compact import sorts_index
     from ._store import Store
 
     with Store(db, create=False) as store:
-        sorts = store.dialect == "sqlite" and not in_day_order(store.conn)
+        sorts = sorts_index(store)
         sizes = store.compact()
     if sorts:  # it took longer, and date filters now read fewer parts: say why
         click.echo(f"{db}: search index sorted by publish day")
